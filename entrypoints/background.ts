@@ -1,0 +1,18 @@
+import type { Runtime } from 'webextension-polyfill';
+import { clearResult } from '../src/background/state';
+import { handleMessage } from '../src/background/router';
+import { browser } from '../src/platform/browser';
+
+export default defineBackground(() => {
+  const deps = {
+    extensionId: browser.runtime.id,
+    extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
+    strict: async () => false,
+  };
+  browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => handleMessage(raw, sender, deps));
+  // A new document in the tab starts without a verdict; its content script reports again.
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading') void clearResult(tabId);
+  });
+  browser.tabs.onRemoved.addListener((tabId) => void clearResult(tabId));
+});

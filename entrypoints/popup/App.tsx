@@ -1,0 +1,124 @@
+import { useEffect, useState } from 'preact/hooks';
+import { data } from '../../src/data';
+import type { ScanResult, Signal } from '../../src/engine/types';
+import { browser, t } from '../../src/platform/browser';
+import { VERDICT_STYLE, signalKeys } from '../../src/ui/verdict-style';
+import { mainReason } from '../../src/ui/badge';
+import { PriceTable } from './PriceTable';
+
+type Load = { state: 'loading' } | { state: 'ready'; tabId: number | null; result: ScanResult | null };
+
+/** The tab this popup reports on: the active tab, or ?tab=N when opened as a page (tests, keyboard users). */
+async function targetTab(): Promise<number | null> {
+  const param = new URLSearchParams(location.search).get('tab');
+  if (param && /^\d+$/.test(param)) return Number(param);
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id ?? null;
+}
+
+async function load(): Promise<Load> {
+  const tabId = await targetTab();
+  if (tabId === null) return { state: 'ready', tabId, result: null };
+  const reply = (await browser.runtime.sendMessage({ type: 'get-result', tabId })) as { result: ScanResult | null } | undefined;
+  return { state: 'ready', tabId, result: reply?.result ?? null };
+}
+
+function SignalItem({ signal, tabId }: { signal: Signal; tabId: number | null }) {
+  const keys = signalKeys(signal.id);
+  return (
+    <li class={`signal ${signal.severity}`} data-signal={signal.id}>
+      <strong>
+        <span aria-hidden="true">{signal.severity === 'good' ? '✔ ' : signal.severity === 'danger' ? '⛔ ' : '⚠ '}</span>
+        {t(keys.title)}
+      </strong>
+      <p>{t(keys.explain)}</p>
+      {signal.evidence.length > 0 && (
+        <ul class="evidence">
+          {signal.evidence.map((e, i) => (
+            <li key={i}>
+              <q>{e.text}</q>
+              {e.selector && tabId !== null && (
+                <button
+                  type="button"
+                  class="show-me"
+                  onClick={() => void browser.tabs.sendMessage(tabId, { type: 'highlight', selector: e.selector })}
+                >
+                  {t('showMe')}
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}
+
+function OfficialWay({ platformId }: { platformId: string | null }) {
+  const platform = data().platforms.find((p) => p.id === (platformId ?? 'tiktok'));
+  if (!platform) return null;
+  return (
+    <section class="official-way" aria-labelledby="official-way-h">
+      <h2 id="official-way-h">{t('officialWayTitle', platform.name)}</h2>
+      <p>
+        <a href={platform.officialTopUp} target="_blank" rel="noopener noreferrer">
+          {platform.officialTopUp.replace(/^https:\/\//, '')}
+        </a>
+      </p>
+      {platform.inAppPath && <p>{t('officialWayInApp', platform.inAppPath)}</p>}
+      {platform.id === 'tiktok' && <p class="terms">{t('termsWarning')}</p>}
+    </section>
+  );
+}
+
+export function App() {
+  const [s, setS] = useState<Load>({ state: 'loading' });
+  useEffect(() => {
+    load().then(setS, () => setS({ state: 'ready', tabId: null, result: null }));
+  }, []);
+
+  if (s.state === 'loading') return <main aria-busy="true">{t('popupLoading')}</main>;
+  const r = s.result;
+  if (!r || r.verdict === 'none') {
+    return (
+      <main data-verdict="none">
+        <h1 class="verdict none">{t('extName')}</h1>
+        <p>{t('popupNone')}</p>
+      </main>
+    );
+  }
+  const style = VERDICT_STYLE[r.verdict];
+  const shown = r.signals.filter((x) => x.severity !== 'good');
+  const good = r.signals.filter((x) => x.severity === 'good');
+  return (
+    <main data-verdict={r.verdict} style={{ '--c': style.colour }}>
+      <h1 class="verdict">
+        <span aria-hidden="true">{style.symbol} </span>
+        <span class="word">{t(style.word)}</span>
+      </h1>
+      <p class="main-reason">{mainReason(r)}</p>
+      {shown.length > 0 && (
+        <section aria-labelledby="signs-h">
+          <h2 id="signs-h">{t('popupSigns')}</h2>
+          <ul class="signals">
+            {shown.map((x) => (
+              <SignalItem key={x.id} signal={x} tabId={s.tabId} />
+            ))}
+          </ul>
+        </section>
+      )}
+      {good.length > 0 && (
+        <section aria-labelledby="good-h">
+          <h2 id="good-h">{t('popupGood')}</h2>
+          <ul class="signals">
+            {good.map((x) => (
+              <SignalItem key={x.id} signal={x} tabId={s.tabId} />
+            ))}
+          </ul>
+        </section>
+      )}
+      <PriceTable prices={r.prices} />
+      <OfficialWay platformId={r.platform} />
+    </main>
+  );
+}

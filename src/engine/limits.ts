@@ -1,0 +1,23 @@
+/**
+ * Bounds on how much of a page is read. They keep a hostile or huge page from
+ * costing unbounded time or memory; numbers chosen so a real shop page (a few
+ * thousand elements, tens of KB of text) is read whole.
+ */
+export const LIMITS = {
+  /** Characters of body text the gate samples before deciding. */
+  gateTextChars: 4000,
+  /** Text nodes the gate visits at most. */
+  gateTextNodes: 400,
+  /** Characters of text the full snapshot keeps. */
+  snapshotTextChars: 200_000,
+  /** Text blocks (one per element with text) the snapshot keeps. */
+  blocks: 5000,
+  /** Characters of one block. */
+  blockChars: 2000,
+  fields: 500,
+  forms: 200,
+  links: 2000,
+  options: 2000,
+  /** Elements visited by the snapshot walk. */
+  elements: 150_000,
+} as const;

@@ -1,0 +1,105 @@
+import { z } from 'zod';
+
+/** The five verdicts. Stable contract: see README "Verdicts". */
+export const VERDICTS = ['danger', 'caution', 'ok', 'official', 'none'] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
+/** How much a signal weighs on its own: `good` lowers the risk score. */
+export const SEVERITIES = ['danger', 'caution', 'good'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+const text = (max: number) => z.string().max(max);
+
+/** One piece of evidence: what was seen, and where (a CSS selector for "Show me"). */
+export const EvidenceSchema = z.object({
+  text: text(500),
+  selector: text(1000).optional(),
+});
+export type Evidence = z.infer<typeof EvidenceSchema>;
+
+/** A form field as read from the page. */
+export const FieldSchema = z.object({
+  type: text(40),
+  name: text(200),
+  autocomplete: text(100),
+  /** Visible label, placeholder or aria-label, lower-cased and trimmed. */
+  label: text(300),
+  selector: text(1000),
+  /** Action URL of the enclosing form, resolved against the page; '' when none. */
+  formAction: text(2000),
+});
+export type Field = z.infer<typeof FieldSchema>;
+
+export const FormSchema = z.object({
+  action: text(2000),
+  method: text(20),
+  selector: text(1000),
+});
+export type Form = z.infer<typeof FormSchema>;
+
+/** A block of visible text with the element it came from. */
+export const TextBlockSchema = z.object({
+  text: text(2000),
+  selector: text(1000),
+  /** The text is struck through (an old price). */
+  struck: z.boolean().optional(),
+});
+export type TextBlock = z.infer<typeof TextBlockSchema>;
+
+export const LinkSchema = z.object({ href: text(2000), text: text(200) });
+export type Link = z.infer<typeof LinkSchema>;
+
+/**
+ * Everything the detectors read, extracted from the DOM in one bounded pass.
+ * It is plain data: the content script sends it to the background, the scan
+ * command builds it from a file, and detectors never touch a DOM.
+ */
+export const PageSnapshotSchema = z.object({
+  url: text(4000),
+  title: text(500),
+  lang: text(40),
+  /** Text of title, meta description, headings: what the page says it is. */
+  headline: text(4000),
+  blocks: z.array(TextBlockSchema).max(5000),
+  fields: z.array(FieldSchema).max(500),
+  forms: z.array(FormSchema).max(200),
+  links: z.array(LinkSchema).max(2000),
+  /** Option/radio/button labels of package pickers, in page order. */
+  options: z.array(TextBlockSchema).max(2000),
+  /** Counts for structure-based signals. */
+  stats: z.object({
+    elements: z.number().int().nonnegative(),
+    textTruncated: z.boolean(),
+  }),
+});
+export type PageSnapshot = z.infer<typeof PageSnapshotSchema>;
+
+/** A coin package read from the page and compared with the official catalogue. */
+export interface PriceEntry {
+  units: number;
+  unit: string;
+  price: number;
+  currency: string;
+  per100: number;
+  /** Official price per 100 units in the page's currency; null when the catalogue has none. */
+  officialPer100: number | null;
+  /** Percent difference against the official price (negative = cheaper); null when unknown. */
+  diffPercent: number | null;
+  selector?: string;
+}
+
+export interface Signal {
+  id: string;
+  severity: Severity;
+  evidence: Evidence[];
+}
+
+export interface ScanResult {
+  url: string;
+  verdict: Verdict;
+  score: number;
+  /** Platform the page sells for or impersonates (e.g. "tiktok"), when known. */
+  platform: string | null;
+  signals: Signal[];
+  prices: PriceEntry[];
+}
