@@ -1,0 +1,32 @@
+/** The labelled corpus (tests/fixtures/pages/manifest.json), read for the browser tests and the demo. */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+export const PAGES_DIR = fileURLToPath(new URL('../../fixtures/pages/', import.meta.url));
+
+export const CorpusEntry = z.object({
+  file: z.string(),
+  url: z.url(),
+  label: z.enum(['danger', 'caution', 'ok', 'official', 'none']),
+  lang: z.string(),
+  signals: z.array(z.string()),
+  packages: z.number().int().nonnegative().optional(),
+  demo: z.string().optional(),
+  note: z.string().optional(),
+});
+export type CorpusEntry = z.infer<typeof CorpusEntry>;
+
+export function corpus(): CorpusEntry[] {
+  const raw = JSON.parse(readFileSync(`${PAGES_DIR}manifest.json`, 'utf8')) as { pages: unknown };
+  return z.array(CorpusEntry).parse(raw.pages);
+}
+
+export function pageHtml(entry: CorpusEntry): string {
+  return readFileSync(`${PAGES_DIR}${entry.file}`, 'utf8');
+}
+
+/** Fixture HTML by URL (without the hash), for request routing. */
+export function routes(entries: CorpusEntry[] = corpus()): Map<string, string> {
+  return new Map(entries.map((e) => [e.url.split('#')[0] ?? e.url, pageHtml(e)]));
+}
