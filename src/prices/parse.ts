@@ -1,102 +1,379 @@
 /**
- * Reading numbers, money and coin amounts out of shop text. Pure; never throws.
+ * Reading numbers, money and package sizes out of shop text. Pure; never throws.
+ *
+ * Why a tokenizer and not one big regular expression: shop text is hostile
+ * input (a page can hold thousands of prices or a megabyte of digits). Every
+ * pattern here is a single left-to-right pass with no nested, overlapping
+ * quantifiers, so the cost is linear in the text (no catastrophic
+ * backtracking); the package logic then runs over the short token list.
  */
+import { UNIT_PHRASES, type UnitFamily } from './units';
 
-/** Currency symbols and codes we recognise, mapped to ISO codes. Longest first when matching. */
+/** Currency symbols, mapped to ISO codes. "$" alone is the page's dollar (USD unless told otherwise). */
 const SYMBOLS: Record<string, string> = {
-  'us$': 'USD', 'r$': 'BRL', 'a$': 'AUD', 'mx$': 'MXN', '$': 'USD', '€': 'EUR', '£': 'GBP', '₫': 'VND', 'rp': 'IDR',
-  '₱': 'PHP', '₹': 'INR', 'đ': 'VND',
+  'US$': 'USD',
+  'R$': 'BRL',
+  'A$': 'AUD',
+  'AU$': 'AUD',
+  'MX$': 'MXN',
+  'C$': 'CAD',
+  'NZ$': 'NZD',
+  'S$': 'SGD',
+  '$': '$',
+  '€': 'EUR',
+  '£': 'GBP',
+  '₫': 'VND',
+  '₱': 'PHP',
+  '₹': 'INR',
+  '¥': 'JPY',
+  '₩': 'KRW',
 };
-const CODES = ['USD', 'EUR', 'GBP', 'AUD', 'IDR', 'VND', 'BRL', 'MXN', 'PHP', 'INR'];
-/** Currencies whose prices are written without minor units, so "15.000" is fifteen thousand. */
-const NO_MINOR = new Set(['IDR', 'VND']);
+
+/** Currency words (lower case): ISO codes and local abbreviations. */
+const CURRENCY_WORDS: Record<string, string> = {
+  usd: 'USD', eur: 'EUR', gbp: 'GBP', aud: 'AUD', idr: 'IDR', vnd: 'VND', brl: 'BRL', mxn: 'MXN', php: 'PHP',
+  inr: 'INR', cad: 'CAD', nzd: 'NZD', sgd: 'SGD', myr: 'MYR', thb: 'THB', jpy: 'JPY', krw: 'KRW',
+  rp: 'IDR', 'đ': 'VND', 'vnđ': 'VND', 'đồng': 'VND', dong: 'VND', euro: 'EUR', euros: 'EUR', rm: 'MYR',
+};
+
+/** Multipliers written after a number: "1.4K coins", "Rp 15rb", "25k ₫", "2 jt". */
+const MULTIPLIERS: Record<string, number> = {
+  k: 1_000, rb: 1_000, ribu: 1_000, ngàn: 1_000, nghìn: 1_000, jt: 1_000_000, juta: 1_000_000, tr: 1_000_000,
+  triệu: 1_000_000,
+};
+
+/** Words before a price that say it is not what you pay now, or not the package's price. */
+const OLD_WORDS = new Set([
+  'was', 'before', 'originally', 'regular', 'normal', 'antes', 'avant', 'gốc', 'cũ', 'coret', 'instead', 'usual',
+  'msrp', 'list',
+]);
+const NOT_PACKAGE_WORDS = new Set([
+  'shipping', 'delivery', 'fee', 'fees', 'tax', 'taxes', 'vat', 'ongkir', 'biaya', 'envío', 'envio', 'frete',
+  'livraison', 'phí', 'save', 'saving', 'savings', 'hemat', 'ahorra', 'ahorras', 'economize', 'économisez', 'off',
+  'discount', 'diskon', 'giảm', 'desconto', 'descuento', 'réduction', 'cashback', 'tip', 'over', 'above', 'min',
+  'minimum', 'tối', 'thiểu', 'minimal', 'mínimo', 'from', 'desde', 'mulai', 'dari', 'từ', 'partir', 'balance', 'saldo', 'earned', 'wallet',
+]);
+/** Words that make a price a rate per single unit: "$0.0105 per coin", "Rp 250/koin". */
+const PER_WORDS = new Set(['per', 'each', 'por', 'par', 'mỗi', 'setiap', 'cada', 'ea', 'a', 'an']);
+
+export type Token =
+  | { kind: 'num'; raw: string; start: number; end: number }
+  | { kind: 'cur'; code: string; start: number; end: number }
+  | { kind: 'word'; text: string; start: number; end: number }
+  | { kind: 'punct'; ch: string; start: number; end: number };
 
 /**
- * Parse a number written with either "." or "," as the thousands or decimal
- * separator. `noMinor` says the amount has no decimals (IDR, VND, coin counts).
+ * One pass over the text. Numbers: digit runs joined by "." "," "'" (any
+ * count) or by a space-like character only when exactly three digits follow.
  */
-export function parseNumber(raw: string, noMinor = false): number | null {
-  const s = raw.replace(/[\s\u00a0\u202f']/g, '');
-  if (!/^\d[\d.,]*$/.test(s)) return null;
-  const lastSep = Math.max(s.lastIndexOf('.'), s.lastIndexOf(','));
-  let n: number;
-  if (lastSep === -1) n = Number(s);
-  else {
-    const tail = s.length - lastSep - 1;
-    const seps = s.match(/[.,]/g) ?? [];
-    const mixed = new Set(seps).size > 1;
-    const decimal = !noMinor && (mixed || seps.length === 1) && tail !== 3 && tail > 0;
-    if (decimal) n = Number(s.slice(0, lastSep).replace(/[.,]/g, '') + '.' + s.slice(lastSep + 1));
-    else if (tail === 3 || noMinor) n = Number(s.replace(/[.,]/g, ''));
-    else return null;
+const TOKEN_RE =
+  /(?<num>\d+(?:(?:[.,'’]|[ \u00a0\u202f\u2009](?=\d{3}(?!\d)))\d+)*)|(?<sym>(?:US|AU|NZ|MX|R|A|C|S)\$|[$€£₫₱₹¥₩])|(?<word>\p{L}[\p{L}\p{M}]*(?:[-'’]\p{L}[\p{L}\p{M}]*)*)|(?<p>[+=/:|()–—-])/gu;
+
+/** Texts longer than this are cut: no shop package needs more, and it bounds the work per block. */
+export const MAX_TEXT = 4000;
+
+export function tokenize(input: string): Token[] {
+  const text = input.length > MAX_TEXT ? input.slice(0, MAX_TEXT) : input;
+  const out: Token[] = [];
+  TOKEN_RE.lastIndex = 0;
+  for (const m of text.matchAll(TOKEN_RE)) {
+    const g = m.groups ?? {};
+    const start = m.index;
+    const end = start + m[0].length;
+    if (g.num) out.push({ kind: 'num', raw: g.num, start, end });
+    else if (g.sym) out.push({ kind: 'cur', code: SYMBOLS[g.sym] ?? '$', start, end });
+    else if (g.word) {
+      const w = g.word.toLowerCase();
+      const code = CURRENCY_WORDS[w];
+      if (code) out.push({ kind: 'cur', code, start, end });
+      else out.push({ kind: 'word', text: w, start, end });
+    } else if (g.p) out.push({ kind: 'punct', ch: g.p, start, end });
   }
-  return Number.isFinite(n) ? n : null;
+  return out;
+}
+
+/**
+ * Parse a number written with "." or "," as the thousands or the decimal
+ * separator (and spaces or apostrophes as thousands separators).
+ *
+ * - both "." and "," present: the last one is the decimal separator ("1.234,56", "1,234.56");
+ * - one separator used several times: thousands ("1.000.000", "1,000,000");
+ * - one separator once: three digits after it means thousands ("15.000", "1,000")
+ *   unless the number starts with "0" ("0.074"); otherwise decimal ("0,99", "10.5").
+ *
+ * `integer` (package sizes, no minor units) rejects a result with decimals.
+ * Returns null for anything malformed.
+ */
+export function parseNumber(raw: string, integer = false): number | null {
+  if (raw.length > 40) return null;
+  const s = raw.replace(/[ \u00a0\u202f\u2009'’]/g, '');
+  if (!/^\d[\d.,]*$/.test(s) || /[.,]$/.test(s) || /[.,]{2}/.test(s)) return null;
+  const dots = s.split('.').length - 1;
+  const commas = s.split(',').length - 1;
+  let n: number;
+  if (dots === 0 && commas === 0) n = Number(s);
+  else if (dots > 0 && commas > 0) {
+    const last = Math.max(s.lastIndexOf('.'), s.lastIndexOf(','));
+    const dec = s[last];
+    const intPart = s.slice(0, last);
+    // The decimal separator appears once, and only after the thousands separators.
+    if (intPart.includes(dec ?? '') || !groupsOk(intPart.split(dec === '.' ? ',' : '.'))) return null;
+    n = Number(intPart.replace(/[.,]/g, '') + '.' + s.slice(last + 1));
+  } else {
+    const sep = dots > 0 ? '.' : ',';
+    const parts = s.split(sep);
+    if (parts.length > 2) {
+      if (!groupsOk(parts)) return null;
+      n = Number(parts.join(''));
+    } else {
+      const [head = '', tail = ''] = parts;
+      const thousands = tail.length === 3 && head.length <= 3 && !(head === '0' && !integer);
+      n = thousands ? Number(head + tail) : Number(head + '.' + tail);
+    }
+  }
+  if (!Number.isFinite(n)) return null;
+  if (integer && !Number.isInteger(n)) return null;
+  return n;
+}
+
+/** Thousands groups: the last groups are three digits; the first one to three (Indian "1,00,000" is two-digit groups). */
+function groupsOk(parts: string[]): boolean {
+  const [first, ...rest] = parts;
+  if (!first || first.length > 3 || rest.length === 0) return rest.length === 0 && !!first;
+  const last = rest[rest.length - 1];
+  if (last?.length !== 3) return false;
+  return rest.slice(0, -1).every((g) => g.length === 3 || g.length === 2);
+}
+
+export interface ParseOptions {
+  /** What a bare "$" means on this page (MXN on a Mexican shop). Default USD. */
+  dollar?: string;
+  /** Unit families this page sells; default: all. */
+  families?: ReadonlySet<UnitFamily>;
 }
 
 export interface Money {
   amount: number;
   currency: string;
-  index: number;
-}
-
-const NUM = String.raw`\d{1,3}(?:[.,\s\u00a0]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?`;
-const SYM = Object.keys(SYMBOLS)
-  .sort((a, b) => b.length - a.length)
-  .map((s) => s.replace(/[$]/g, '\\$'))
-  .join('|');
-const CODE = CODES.join('|');
-const MONEY_RE = new RegExp(
-  String.raw`(?:(?<pre>${SYM}|${CODE})\s?(?<n1>${NUM}))|(?:(?<n2>${NUM})\s?(?<post>${SYM}|${CODE}))`,
-  'giu',
-);
-
-function currencyOf(token: string): string | null {
-  const t = token.toLowerCase();
-  if (SYMBOLS[t]) return SYMBOLS[t] ?? null;
-  const up = token.toUpperCase();
-  return CODES.includes(up) ? up : null;
-}
-
-/** Every money amount in a text, in order. */
-export function findMoney(text: string): Money[] {
-  const out: Money[] = [];
-  for (const m of text.matchAll(MONEY_RE)) {
-    const g = m.groups ?? {};
-    const token = g.pre ?? g.post;
-    const num = g.n1 ?? g.n2;
-    if (!token || !num) continue;
-    // "Rp" must not be the end of a word ("grp 5").
-    const before = text[m.index - 1];
-    if (g.pre && /[\p{L}]/u.test(before ?? '') && /^[a-z]/i.test(token)) continue;
-    const currency = currencyOf(token);
-    if (!currency) continue;
-    const amount = parseNumber(num.trim(), NO_MINOR.has(currency));
-    if (amount !== null && amount > 0) out.push({ amount, currency, index: m.index });
-  }
-  return out;
+  /** Token index where the amount starts. */
+  at: number;
+  /** Marked as an old/regular price ("was $10.99"). */
+  old: boolean;
+  /** Not a package price: shipping, a saving, a fee, a minimum. */
+  notPackage: boolean;
+  /** A rate per single unit ("$0.0105 per coin"). */
+  perUnit: boolean;
+  /** Index of the last token of the match. */
+  last: number;
 }
 
 export interface UnitAmount {
   units: number;
-  index: number;
+  /** Which kind of unit was named; absent for "1000 + 100 bonus" with no unit word. */
+  family?: UnitFamily;
+  /** Token index where the package size starts. */
+  at: number;
+  last: number;
 }
 
-/** Coin amounts: "1,000 coins", "70 koin", "1.4K coins", "1000 + 100 bonus coins". `unitWords` is a matcher source. */
-export function findUnits(text: string, unitWords: RegExp): UnitAmount[] {
-  const re = new RegExp(
-    String.raw`(?<![\d.,])(?<n>\d{1,3}(?:[.,\s\u00a0]\d{3})+|\d+(?:[.,]\d+)?)\s*(?<k>k\b)?\s*(?:\+\s*(?<bonus>\d[\d.,]*)\s*(?:bonus)?\s*)?(?=${unitWords.source})`,
-    'giu',
-  );
-  const out: UnitAmount[] = [];
-  for (const m of text.matchAll(re)) {
-    const g = m.groups ?? {};
-    let n = g.k ? Number((g.n ?? '').replace(',', '.')) * 1000 : parseNumber(g.n ?? '', true);
-    if (n === null || !Number.isFinite(n) || n <= 0) continue;
-    if (g.bonus) {
-      const b = parseNumber(g.bonus, true);
-      if (b) n += b;
-    }
-    out.push({ units: Math.round(n), index: m.index });
+/** The text between two tokens is only white space, "." or ":" ("Rp. 15.000", "USD: 10"). */
+function tight(text: string, a: Token, b: Token): boolean {
+  const gap = b.start - a.end;
+  if (gap < 0 || gap > 3) return false;
+  return /^[\s.:]*$/u.test(text.slice(a.end, b.start));
+}
+
+function multiplierAt(tokens: Token[], i: number, text: string, prev: Token): number {
+  const t = tokens[i];
+  if (t?.kind !== 'word' || !tight(text, prev, t)) return 1;
+  return MULTIPLIERS[t.text] ?? 1;
+}
+
+/** A number token with an optional multiplier: value and index of the last token used. */
+function readNumber(tokens: Token[], i: number, text: string, integer: boolean): { value: number; last: number } | null {
+  const t = tokens[i];
+  if (t?.kind !== 'num') return null;
+  const mult = multiplierAt(tokens, i + 1, text, t);
+  if (mult > 1) {
+    // "1.4K", "1,5 rb": the separator is a decimal point here.
+    const v = parseNumber(t.raw, false);
+    if (v === null) return null;
+    const value = Math.round(v * mult * 100) / 100;
+    return integer && !Number.isInteger(value) ? null : { value, last: i + 1 };
   }
-  return out;
+  const v = parseNumber(t.raw, integer);
+  return v === null ? null : { value: v, last: i };
+}
+
+/** Does a unit phrase start at token i? Returns the index of its last token and its family. */
+function unitAt(
+  tokens: Token[],
+  i: number,
+  families: ReadonlySet<UnitFamily> | undefined,
+): { last: number; family: UnitFamily } | null {
+  const t = tokens[i];
+  if (t?.kind !== 'word') return null;
+  const candidates = UNIT_PHRASES.get(t.text);
+  if (!candidates) return null;
+  for (const c of candidates) {
+    if (families && !families.has(c.family)) continue;
+    let ok = true;
+    for (let k = 1; k < c.words.length; k++) {
+      const n = tokens[i + k];
+      if (n?.kind !== 'word' || n.text !== c.words[k]) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) return { last: i + c.words.length - 1, family: c.family };
+  }
+  return null;
+}
+
+function isWord(t: Token | undefined, set: Set<string>): boolean {
+  return t?.kind === 'word' && set.has(t.text);
+}
+
+export interface ItemReading {
+  units: UnitAmount[];
+  money: Money[];
+}
+
+/**
+ * Read one text (a card, a row, an option label): every package size and every
+ * money amount, in order. Units win over money for the same number ("1000 coins").
+ */
+export function readText(input: string, opts: ParseOptions = {}): ItemReading {
+  const text = input.length > MAX_TEXT ? input.slice(0, MAX_TEXT) : input;
+  const norm = text.normalize('NFKC');
+  const tokens = tokenize(norm);
+  const units: UnitAmount[] = [];
+  const money: Money[] = [];
+  const dollar = opts.dollar ?? 'USD';
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i];
+    if (!t) break;
+    // Units: N [k] [+ M [bonus]] unit | N [k] unit [+ M bonus] | N + M bonus
+    if (t.kind === 'num') {
+      const base = readNumber(tokens, i, norm, true);
+      if (base) {
+        let j = base.last + 1;
+        let total = base.value;
+        let bonusLast = -1;
+        const plus = tokens[j];
+        if (plus?.kind === 'punct' && plus.ch === '+') {
+          const b = readNumber(tokens, j + 1, norm, true);
+          if (b) {
+            total += b.value;
+            j = b.last + 1;
+            if (isWord(tokens[j], BONUS_WORDS)) {
+              bonusLast = j;
+              j++;
+            }
+          }
+        }
+        const u = unitAt(tokens, j, opts.families);
+        if (u !== null || bonusLast >= 0) {
+          let last = u?.last ?? bonusLast;
+          // "1,000 Coins + 100 Bonus"
+          const p2 = tokens[last + 1];
+          if (u !== null && total === base.value && p2?.kind === 'punct' && p2.ch === '+') {
+            const b = readNumber(tokens, last + 2, norm, true);
+            if (b && isWord(tokens[b.last + 1], BONUS_WORDS)) {
+              total += b.value;
+              last = b.last + 1;
+            }
+          }
+          if (total >= 1 && total <= 100_000_000) units.push({ units: total, at: i, last, ...(u ? { family: u.family } : {}) });
+          i = last + 1;
+          continue;
+        }
+      }
+    }
+    // Money: CUR N [mult] [CODE] | N [mult] CUR
+    const m = readMoney(tokens, i, norm, dollar);
+    if (m) {
+      let old = false;
+      let notPackage = false;
+      // Look back over a few words, not past a number (that belongs to something else).
+      for (let k = i - 1; k >= 0 && k >= i - 4; k--) {
+        const b = tokens[k];
+        if (!b || b.kind === 'num' || b.kind === 'cur') break;
+        if (isWord(b, OLD_WORDS)) old = true;
+        if (isWord(b, NOT_PACKAGE_WORDS)) notPackage = true;
+      }
+      // "$10 off", "10% off": the word right after.
+      if (isWord(tokens[m.last + 1], NOT_PACKAGE_WORDS)) notPackage = true;
+      // "$0.0105 per coin", "Rp 250/koin", "$0.01 a coin"
+      let perUnit = false;
+      let last = m.last;
+      const n1 = tokens[m.last + 1];
+      if ((n1?.kind === 'punct' && n1.ch === '/') || isWord(n1, PER_WORDS)) {
+        const u = unitAt(tokens, m.last + 2, opts.families);
+        if (u !== null) {
+          perUnit = true;
+          last = u.last;
+        }
+      }
+      if (m.amount > 0 && m.amount < 1e12) money.push({ amount: m.amount, currency: m.currency, at: i, last, old, notPackage, perUnit });
+      i = last + 1;
+      continue;
+    }
+    i++;
+  }
+  return { units, money };
+}
+
+const BONUS_WORDS = new Set(['bonus', 'extra', 'free', 'gratis', 'grátis', 'tặng', 'thưởng', 'bônus', 'bono', 'cadeau', 'offert', 'offerts']);
+
+function readMoney(
+  tokens: Token[],
+  i: number,
+  text: string,
+  dollar: string,
+): { amount: number; currency: string; last: number } | null {
+  const t = tokens[i];
+  if (!t) return null;
+  if (t.kind === 'cur') {
+    const n = tokens[i + 1];
+    if (n?.kind !== 'num' || !tight(text, t, n)) return null;
+    const v = readNumber(tokens, i + 1, text, false);
+    if (!v) return null;
+    let currency = t.code === '$' ? dollar : t.code;
+    let last = v.last;
+    // "$ 99 MXN", "US$ 10 USD": a code after the amount names the currency.
+    const after = tokens[v.last + 1];
+    const lastTok = tokens[v.last];
+    if (after?.kind === 'cur' && after.code !== '$' && lastTok && tight(text, lastTok, after)) {
+      if (t.code === '$' || after.code === currency) currency = after.code;
+      last = v.last + 1;
+    }
+    return { amount: v.value, currency, last };
+  }
+  if (t.kind === 'num') {
+    const v = readNumber(tokens, i, text, false);
+    if (!v) return null;
+    const lastTok = tokens[v.last];
+    const c = tokens[v.last + 1];
+    if (c?.kind !== 'cur' || !lastTok || !tight(text, lastTok, c)) return null;
+    return { amount: v.value, currency: c.code === '$' ? dollar : c.code, last: v.last + 1 };
+  }
+  return null;
+}
+
+/** Every money amount in a text, in order (old and non-package amounts included, flagged). */
+export function findMoney(text: string, opts: ParseOptions = {}): Money[] {
+  return readText(text, opts).money;
+}
+
+/** Every package size in a text, in order: "1,000 coins", "70 koin", "1.4K coins", "1000 + 100 bonus". */
+export function findUnits(text: string, opts: ParseOptions = {}): UnitAmount[] {
+  return readText(text, opts).units;
+}
+
+/** The first money amount of a text, or null: the inverse of Intl.NumberFormat for the supported locales. */
+export function parseMoney(text: string, opts: ParseOptions = {}): { amount: number; currency: string } | null {
+  const m = findMoney(text, opts)[0];
+  return m ? { amount: m.amount, currency: m.currency } : null;
 }
