@@ -163,13 +163,20 @@ export interface OfficialPrice {
  * The cheapest official price per 100 units for a platform, in `currency`.
  * `channel`: 'web' or 'app' restricts to that channel (rows sold the same
  * everywhere, channel "all", count for both); omitted = any channel.
- * Cheapest, because a warning must survive the most generous honest
- * comparison: a reseller is only "too cheap" against the best official deal.
+ *
+ * Which rows: confirmed figures when the platform has any for that channel
+ * (estimates are only a fallback, as the research asks), and among those the
+ * rows already in the page's currency when there are some (no conversion
+ * error). Then the cheapest, because a warning must survive the most generous
+ * honest comparison: a reseller is only "too cheap" against the best official deal.
  */
 export function officialPer100(platform: string, currency: string, channel?: 'web' | 'app'): OfficialPrice | null {
+  let rows = officialEntries(platform).filter((e) => !channel || e.channel === channel || e.channel === 'all');
+  if (rows.some((e) => e.status === 'confirmed')) rows = rows.filter((e) => e.status === 'confirmed');
+  const same = rows.filter((e) => e.currency === currency);
+  if (same.length > 0) rows = same;
   let best: OfficialPrice | null = null;
-  for (const e of officialEntries(platform)) {
-    if (channel && e.channel !== channel && e.channel !== 'all') continue;
+  for (const e of rows) {
     const per100 = convert(entryPer100(e), e.currency, currency);
     if (per100 === null) continue;
     if (best === null || per100 < best.per100) best = { per100, entry: e };

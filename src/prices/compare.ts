@@ -3,7 +3,7 @@
  * the difference. The thresholds live in src/data/scoring.json ("discount"),
  * the one source of truth shared with the too-good-discount detector.
  */
-import { data } from '../data';
+import scoringJson from '../data/scoring.json';
 import type { PriceEntry } from '../engine/types';
 import { convert, noOfficialFigure, officialPer100, type NoFigure, type OfficialPrice } from './catalogue';
 
@@ -16,7 +16,8 @@ export type DiscountGrade = 'danger' | 'caution' | 'fair' | 'unknown';
  */
 export function gradeDiscount(diffPercent: number | null | undefined): DiscountGrade {
   if (diffPercent === null || diffPercent === undefined || !Number.isFinite(diffPercent)) return 'unknown';
-  const { cautionBelowPercent, dangerBelowPercent } = data().scoring.discount;
+  // Read straight from the JSON (validated by the data tests) so the popup and content code need no zod pass.
+  const { cautionBelowPercent, dangerBelowPercent } = scoringJson.discount;
   if (diffPercent <= dangerBelowPercent) return 'danger';
   if (diffPercent <= cautionBelowPercent) return 'caution';
   return 'fair';
