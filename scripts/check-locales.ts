@@ -176,6 +176,28 @@ export function keysUsedIn(source: string): string[] {
   return [...keys].sort();
 }
 
+/** Each literal `t('key')` call and whether it passes substitutions (`t('key', …)`). */
+export function callsIn(source: string): { key: string; withSubs: boolean }[] {
+  return [...source.matchAll(/(?<![\w$])t\(\s*(['"`])([A-Za-z0-9_@]+)\1\s*([,)])/g)].map((m) => ({ key: m[2]!, withSubs: m[3] === ',' }));
+}
+
+/**
+ * Calls whose substitutions do not fit the message: a message with `$1$`-style
+ * placeholders called without values shows blanks; values passed to a message
+ * without placeholders are lost.
+ */
+export function substitutionMismatches(calls: { key: string; withSubs: boolean }[], base: Catalogue): string[] {
+  const out: string[] = [];
+  for (const { key, withSubs } of calls) {
+    const m = base[key];
+    if (!m) continue;
+    const hasPlaceholders = Object.keys(m.placeholders ?? {}).length > 0;
+    if (hasPlaceholders && !withSubs) out.push(`t('${key}') passes no values, but the message has placeholders`);
+    if (!hasPlaceholders && withSubs) out.push(`t('${key}', …) passes values, but the message has no placeholders`);
+  }
+  return [...new Set(out)].sort();
+}
+
 /** Source files (.ts, .tsx, .html) under the given folders, sorted, skipping node_modules. */
 export function sourceFiles(root: string, folders: readonly string[]): string[] {
   const out: string[] = [];
@@ -195,8 +217,11 @@ function main(): void {
   const root = fileURLToPath(new URL('..', import.meta.url));
   const problems = checkLocaleDir(join(root, 'public/_locales'));
   const en = JSON.parse(readFileSync(join(root, 'public/_locales/en/messages.json'), 'utf8')) as Catalogue;
-  for (const file of [...sourceFiles(root, ['entrypoints', 'src']), join(root, 'wxt.config.ts')])
-    for (const key of keysUsedIn(readFileSync(file, 'utf8'))) if (!(key in en)) problems.push(`${file.slice(root.length)}: uses locale key ${key}, which en lacks`);
+  for (const file of [...sourceFiles(root, ['entrypoints', 'src']), join(root, 'wxt.config.ts')]) {
+    const source = readFileSync(file, 'utf8');
+    for (const key of keysUsedIn(source)) if (!(key in en)) problems.push(`${file.slice(root.length)}: uses locale key ${key}, which en lacks`);
+    problems.push(...substitutionMismatches(callsIn(source), en).map((p) => `${file.slice(root.length)}: ${p}`));
+  }
   if (problems.length) {
     console.error(`${problems.length} locale problem(s):\n  ${problems.join('\n  ')}`);
     process.exit(1);

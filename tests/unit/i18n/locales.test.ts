@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   BASE_LOCALE,
   type Catalogue,
+  callsIn,
   LOCALES,
   checkLengths,
   checkLocaleDir,
@@ -20,6 +21,7 @@ import {
   parseCatalogue,
   placeholderRefs,
   sourceFiles,
+  substitutionMismatches,
 } from '../../../scripts/check-locales';
 import { VERDICT_STYLE, signalKeys } from '../../../src/ui/verdict-style';
 
@@ -62,6 +64,12 @@ describe('shipped locales', () => {
     // The scan must see the code's keys at all; an empty result means the pattern broke.
     expect(used.map((u) => u.key)).toEqual(expect.arrayContaining(['extName', 'extDescription', 'popupLoading']));
     expect(used.filter((u) => !(u.key in base))).toEqual([]);
+  });
+
+  test('t() calls pass values exactly to the messages that have placeholders', () => {
+    const calls = sourceFiles(ROOT, ['entrypoints', 'src']).flatMap((f) => callsIn(readFileSync(f, 'utf8')));
+    expect(calls.some((c) => c.withSubs)).toBe(true);
+    expect(substitutionMismatches(calls, en())).toEqual([]);
   });
 
   test('every verdict word key exists in en', () => {
@@ -157,6 +165,20 @@ describe('the checks catch broken catalogues', () => {
       'format(\'notAKey\'); t(keys.title); t(`signal_${id}_title`); const at = t2(\'nope\');',
     ].join('\n');
     expect(keysUsedIn(src)).toEqual(['extName', 'popupLoading', 'pricesTitle', 'showMe']);
+  });
+
+  test('a t() call that leaves out or adds substitutions is reported', () => {
+    const calls = callsIn("t('greet'); t('hello', name); t( 'greet' , x); t('hello')");
+    expect(calls).toEqual([
+      { key: 'greet', withSubs: false },
+      { key: 'hello', withSubs: true },
+      { key: 'greet', withSubs: true },
+      { key: 'hello', withSubs: false },
+    ]);
+    expect(substitutionMismatches(calls, base)).toEqual([
+      "t('greet') passes no values, but the message has placeholders",
+      "t('hello', …) passes values, but the message has no placeholders",
+    ]);
   });
 
   describe('checkLocaleDir', () => {
