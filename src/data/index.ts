@@ -26,6 +26,12 @@ export const PlatformsFileSchema = z.object({
   asOf: z.string(),
   source: z.string(),
   platforms: z.array(PlatformSchema).min(1),
+  /**
+   * Free hosting suffixes where anyone gets a subdomain (most are private
+   * suffixes in the Public Suffix List, so psl makes each subdomain its own
+   * registrable domain). A brand in such a subdomain is never the brand's site.
+   */
+  freeHosts: z.object({ source: z.string().min(3), suffixes: z.array(z.string().regex(/^[a-z0-9.-]+$/)).min(1) }),
 });
 
 export const LANGUAGES = ['en', 'fr', 'id', 'es', 'pt', 'vi'] as const;
@@ -40,11 +46,26 @@ export const VOCAB_LISTS = [
   'commerceWords',
   'credentialLabels',
   'accountIdLabels',
-  'offPlatformPayment',
+  'bankTransferWords',
+  'accountNumberWords',
+  'accountHolderWords',
+  'moneyTransferServices',
+  'giftCardWords',
+  'payWithWords',
+  'cryptoWords',
+  'chatOrderWords',
+  'chatContactWords',
+  'exclusiveWords',
+  'cardFieldLabels',
+  'negationWords',
+  'loginWords',
+  'siteAccountWords',
   'generatorWords',
+  'generatorStrongWords',
   'pressureWords',
   'trustPages',
   'paymentProcessors',
+  'discussionWords',
 ] as const;
 export type VocabList = (typeof VOCAB_LISTS)[number];
 export const VocabFileSchema = z.object({
@@ -62,18 +83,30 @@ export const ScoringFileSchema = z.object({
   weights: z.record(z.string(), weight),
   thresholds,
   strictThresholds: thresholds,
+  /** Good signals together lower the score by at most this much (a negative number). */
+  goodCap: z.object({ max: z.number().max(0), why: z.string().min(10) }),
   discount: z
     .object({ cautionBelowPercent: z.number().max(0), dangerBelowPercent: z.number().max(0) })
     .refine((d) => d.dangerBelowPercent < d.cautionBelowPercent, 'danger discount must be deeper than caution'),
 });
 export type Scoring = z.infer<typeof ScoringFileSchema>;
 
-let cache: { platforms: Platform[]; vocab: z.infer<typeof VocabFileSchema>; scoring: Scoring } | undefined;
+let cache:
+  | {
+      platforms: Platform[];
+      freeHosts: z.infer<typeof PlatformsFileSchema>['freeHosts'];
+      vocab: z.infer<typeof VocabFileSchema>;
+      scoring: Scoring;
+    }
+  | undefined;
 
 /** All bundled data, validated. Throws with the zod message if a file is malformed. */
 export function data() {
-  cache ??= {
-    platforms: PlatformsFileSchema.parse(platformsJson).platforms,
+  if (cache) return cache;
+  const platformsFile = PlatformsFileSchema.parse(platformsJson);
+  cache = {
+    platforms: platformsFile.platforms,
+    freeHosts: platformsFile.freeHosts,
     vocab: VocabFileSchema.parse(vocabJson),
     scoring: ScoringFileSchema.parse(scoringJson),
   };

@@ -1,34 +1,121 @@
 /**
- * A password, one-time-code or 2FA field on a domain that is not the
- * platform's: a real top-up needs only a username or user ID.
+ * Credential harvest: a password, one-time / 2FA / verification code or
+ * e-mail password asked for on a domain that is not the platform's. A real
+ * top-up needs only a username or user ID.
+ *
+ * Emits:
+ *  - credential-fields: a secret field tied to the platform account (the brand
+ *    near the field, or the field sits in the coin order form), or any
+ *    one-time/verification-code field.
+ *  - fake-platform-login: in addition, the form presents itself as the
+ *    platform's login ("Log in with TikTok", brand + password).
+ *
+ * Not flagged: a shop's own account form ("Create an account", "Forgot
+ * password?") that names no platform — that password is the shop's.
  */
-import { findTerm, normalize } from '../engine/terms';
-import type { Field } from '../engine/types';
+import type { Platform } from '../data';
+import { platformMatchers } from '../engine/gate';
+import { contextOf, fieldText } from '../engine/page';
+import { findTerm, listMatcher, normalize } from '../engine/terms';
+import type { Field, PageSnapshot } from '../engine/types';
 import { MAX_EVIDENCE, clipEvidence, type Detector } from './types';
 
 const SECRET_AUTOCOMPLETE = /\b(one-time-code|current-password|new-password)\b/;
+const OTP_TERMS = /otp|code|kode|código|mã|2fa|two.factor|authenticator/;
+
+export type SecretKind = 'password' | 'one-time-code';
 
 /** Why a field asks for a secret, or null. */
 export function secretReason(f: Field): string | null {
-  if (f.type === 'password') return 'password field';
-  if (SECRET_AUTOCOMPLETE.test(f.autocomplete)) return `autocomplete=${f.autocomplete}`;
+  return secretOf(f)?.reason ?? null;
+}
+
+function secretOf(f: Field): { kind: SecretKind; reason: string } | null {
   if (f.type === 'radio' || f.type === 'checkbox' || f.type === 'select') return null;
-  const term = findTerm('credentialLabels', normalize(`${f.label} ${f.name.replace(/[_-]/g, ' ')}`));
-  return term ? `asks for “${term}”` : null;
+  if (/one-time-code/.test(f.autocomplete)) return { kind: 'one-time-code', reason: 'one-time code' };
+  if (f.type === 'password') return { kind: 'password', reason: 'password field' };
+  if (SECRET_AUTOCOMPLETE.test(f.autocomplete)) return { kind: 'password', reason: `autocomplete=${f.autocomplete}` };
+  const term = findTerm('credentialLabels', fieldText(f));
+  if (!term) return null;
+  return { kind: OTP_TERMS.test(term) ? 'one-time-code' : 'password', reason: `asks for “${term}”` };
+}
+
+export interface SecretFinding {
+  field: Field;
+  kind: SecretKind;
+  reason: string;
+  /** The secret is the platform account's (brand near it, or it sits in the coin order form). */
+  platformTied: boolean;
+  /** The form presents itself as the platform's login. */
+  login: boolean;
+  /** The brand named next to the field, if any. */
+  brand: string | null;
+}
+
+function brandIn(text: string, platform: Platform | null): string | null {
+  const { brand, unit } = platformMatchers();
+  const m = brand.exec(text) ?? unit.exec(text);
+  if (m) return m[0];
+  if (platform) {
+    for (const t of platform.brandTokens) if (normalize(text).includes(normalize(t))) return t;
+  }
+  return null;
+}
+
+/** Every secret field on the page, with what it is tied to. */
+export function secretFindings(snap: PageSnapshot, platform: Platform | null): SecretFinding[] {
+  const out: SecretFinding[] = [];
+  const headline = normalize(snap.headline);
+  for (const f of snap.fields) {
+    const s = secretOf(f);
+    if (!s) continue;
+    const ctx = contextOf(snap, f);
+    const brand = brandIn(ctx, platform);
+    const { unit } = platformMatchers();
+    const orderForm =
+      listMatcher('coinWords').test(ctx) ||
+      unit.test(ctx) ||
+      listMatcher('generatorWords').test(ctx) ||
+      listMatcher('commerceWords').test(ctx);
+    const siteAccount = listMatcher('siteAccountWords').test(ctx);
+    const headlineBrand = brandIn(headline, platform);
+    const platformTied =
+      !!brand ||
+      s.kind === 'one-time-code' ||
+      (orderForm && !siteAccount) ||
+      // A bare login on a page that is all about the platform, with nothing saying it is the shop's own account.
+      (!!headlineBrand && !siteAccount && listMatcher('loginWords').test(`${ctx} ${headline}`));
+    const login = s.kind === 'password' && !!(brand ?? headlineBrand) && listMatcher('loginWords').test(`${ctx} ${headline}`);
+    out.push({ field: f, kind: s.kind, reason: s.reason, platformTied, login: login && platformTied, brand: brand ?? headlineBrand });
+  }
+  return out;
 }
 
 export const credentialFields: Detector = {
   id: 'credential-fields',
-  emits: ['credential-fields'],
-  run({ snap, site }) {
+  emits: ['credential-fields', 'fake-platform-login'],
+  run({ snap, site, platform }) {
     if (site.officialFor) return [];
-    const evidence = [];
-    for (const f of snap.fields) {
-      const reason = secretReason(f);
-      if (!reason) continue;
-      evidence.push({ text: clipEvidence(`${f.label || f.name || f.type} (${reason})`), selector: f.selector });
-      if (evidence.length >= MAX_EVIDENCE) break;
+    const tied = secretFindings(snap, platform).filter((x) => x.platformTied);
+    if (!tied.length) return [];
+    const evidence = tied.slice(0, MAX_EVIDENCE).map((x) => ({
+      text: clipEvidence(`${x.field.label || x.field.name || x.field.type} (${x.reason})`),
+      selector: x.field.selector,
+    }));
+    const hits = [{ id: 'credential-fields', evidence }];
+    const login = tied.find((x) => x.login);
+    if (login) {
+      const where = site.registrable || site.host || 'this site';
+      hits.push({
+        id: 'fake-platform-login',
+        evidence: [
+          {
+            text: clipEvidence(`a ${login.brand ?? 'platform'} login (password field) on ${where}, which is not ${platform?.name ?? 'the platform'}'s domain`),
+            selector: login.field.selector,
+          },
+        ],
+      });
     }
-    return evidence.length ? [{ id: 'credential-fields', evidence }] : [];
+    return hits;
   },
 };

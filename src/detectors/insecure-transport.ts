@@ -1,22 +1,66 @@
-/** The page is served over http, or one of its forms sends what you type over http. */
+/**
+ * Transport: is what the shopper types sent encrypted, and to whom?
+ *
+ *  - insecure-transport: the page itself is served over http.
+ *  - insecure-transport-form: a form with a password, one-time code, card,
+ *    e-mail or phone field sends over http, or any form with fields sends over
+ *    http to another origin.
+ *  - https-throughout (good): the page is https and every form with fields
+ *    submits to https.
+ */
+import { listMatcher } from '../engine/terms';
+import { fieldText } from '../engine/page';
+import type { Evidence, Field } from '../engine/types';
+import { secretReason } from './credential-fields';
 import { MAX_EVIDENCE, clipEvidence, type Detector } from './types';
+
+/** Loopback and private addresses are a developer's machine, not a shop. */
+const LOCAL = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/;
+
+export function isSensitive(f: Field): boolean {
+  if (secretReason(f)) return true;
+  if (/^cc-|^email$|^tel$/.test(f.autocomplete) || f.type === 'email' || f.type === 'tel') return true;
+  return listMatcher('cardFieldLabels').test(fieldText(f));
+}
+
+function originOf(u: string): string {
+  try {
+    return new URL(u).origin;
+  } catch {
+    return '';
+  }
+}
 
 export const insecureTransport: Detector = {
   id: 'insecure-transport',
-  emits: ['insecure-transport', 'insecure-transport-form'],
+  emits: ['insecure-transport', 'insecure-transport-form', 'https-throughout'],
   run({ snap, site }) {
+    if (LOCAL.test(site.host)) return [];
     const hits = [];
-    const formEvidence = [];
+    const formEvidence: Evidence[] = [];
+    let formsWithFields = 0;
+    let insecureForms = 0;
     for (const form of snap.forms) {
+      const fields = snap.fields.filter((f) => f.formAction === form.action);
+      if (!fields.length) continue; // A form with nothing to type into sends nothing of yours.
+      formsWithFields++;
       if (!form.action.startsWith('http:')) continue;
-      // A form with nothing to type into sends nothing of yours.
-      if (!snap.fields.some((f) => f.formAction === form.action)) continue;
-      formEvidence.push({ text: clipEvidence(`form sends to ${form.action}`), selector: form.selector });
+      insecureForms++;
+      const sensitive = fields.find(isSensitive);
+      const other = originOf(form.action) !== site.origin;
+      if (!sensitive && !other) continue;
+      const what = sensitive ? (secretReason(sensitive) ? 'your password or code' : 'your payment or contact details') : 'what you type';
+      formEvidence.push({
+        text: clipEvidence(`form sends ${what} unencrypted to ${form.action}${other ? ' (another site)' : ''}`),
+        selector: form.selector,
+      });
       if (formEvidence.length >= MAX_EVIDENCE) break;
     }
     if (formEvidence.length) hits.push({ id: 'insecure-transport-form', evidence: formEvidence });
     if (!site.https && snap.url.startsWith('http:')) {
-      hits.push({ id: 'insecure-transport', evidence: [{ text: clipEvidence(`page address: ${snap.url}`) }] });
+      hits.push({ id: 'insecure-transport', evidence: [{ text: clipEvidence(`page address is not encrypted: ${snap.url}`) }] });
+    } else if (site.https && insecureForms === 0 && formsWithFields + snap.fields.length > 0) {
+      hits.push({ id: 'https-throughout', evidence: [{ text: clipEvidence(`${site.host} and its order form use https`) }] });
     }
     return hits;
   },

@@ -1,22 +1,34 @@
-/** Countdown timers, "only 3 left", fake "X just bought" feeds. */
+/**
+ * Pressure: countdown timers, "only 3 left", fake "Ana from Jakarta just
+ * bought 5,000 coins" feeds. Weak on its own (honest shops run sales too).
+ */
 import { listMatcher, normalize } from '../engine/terms';
+import type { Evidence } from '../engine/types';
 import { MAX_EVIDENCE, clipEvidence, type Detector } from './types';
 
-const TIMER = /\b\d{1,2}:\d{2}(?::\d{2})?\b/;
+/** A running clock: 04:59, 00:14:59. */
+const TIMER = /(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])/;
+/** "12 minutes ago", "2 menit lalu", "il y a 3 min": timestamps of a purchase feed. */
+const AGO = /\b\d{1,2}\s?(?:min|mins|minutes?|menit|minutos?|phút|sec|seconds?|detik|segundos?|giây)\b/;
 
 export const pressureTactics: Detector = {
   id: 'pressure-tactics',
   emits: ['pressure-tactics'],
   run({ snap }) {
     const re = listMatcher('pressureWords');
-    const evidence = [];
+    const evidence: Evidence[] = [];
+    let feed = 0;
     for (const b of snap.blocks) {
       const t = normalize(b.text);
-      if (re.test(t) || (TIMER.test(t) && /(end|expire|left|berakhir|termina|kết thúc|se termine)/.test(t))) {
-        evidence.push({ text: clipEvidence(b.text), selector: b.selector });
-        if (evidence.length >= MAX_EVIDENCE) break;
+      const word = re.exec(t);
+      const timer = TIMER.test(t) && (!!word || /(ends?|expires?|left|berakhir|termina|kết thúc|se termine|sisa|restant)/.test(t));
+      if (word && AGO.test(t)) feed++;
+      if (word || timer) {
+        if (!evidence.some((e) => e.text === clipEvidence(b.text))) evidence.push({ text: clipEvidence(b.text), selector: b.selector });
+        if (evidence.length >= MAX_EVIDENCE && feed > 0) break;
       }
     }
-    return evidence.length ? [{ id: 'pressure-tactics', evidence }] : [];
+    if (!evidence.length) return [];
+    return [{ id: 'pressure-tactics', evidence: evidence.slice(0, MAX_EVIDENCE) }];
   },
 };

@@ -1,5 +1,9 @@
-/** The order form asks only for a username or user ID, as a real top-up does. */
-import { findTerm, normalize } from '../engine/terms';
+/**
+ * The order form asks only for a username or user ID, as a real top-up does:
+ * no password, no one-time code anywhere on the page.
+ */
+import { fieldText } from '../engine/page';
+import { findTerm } from '../engine/terms';
 import { secretReason } from './credential-fields';
 import { type Detector } from './types';
 
@@ -8,7 +12,7 @@ export const usernameOnly: Detector = {
   emits: ['username-only'],
   run({ snap }) {
     if (snap.fields.some((f) => secretReason(f))) return [];
-    const idField = snap.fields.find((f) => findTerm('accountIdLabels', normalize(`${f.label} ${f.name.replace(/[_-]/g, ' ')}`)));
+    const idField = snap.fields.find((f) => f.type !== 'radio' && f.type !== 'checkbox' && findTerm('accountIdLabels', fieldText(f)));
     return idField ? [{ id: 'username-only', evidence: [{ text: idField.label || idField.name, selector: idField.selector }] }] : [];
   },
 };

@@ -10,9 +10,10 @@
  */
 import { data, type Platform } from '../data';
 import { DETECTORS } from '../detectors';
-import { secretReason } from '../detectors/credential-fields';
+import { secretFindings } from '../detectors/credential-fields';
 import { extractPrices } from '../prices/extract';
 import { platformMatchers } from './gate';
+import { fieldText } from './page';
 import { siteInfo, type SiteInfo } from './site';
 import { compileTerms, findTerm, listMatcher, normalize } from './terms';
 import type { PageSnapshot, ScanResult, Severity, Signal, Verdict } from './types';
@@ -50,23 +51,33 @@ export function detectPlatform(snap: PageSnapshot, site: SiteInfo): Platform | n
 /**
  * Does the page sell (or harvest accounts)? Words alone are not enough: an
  * article about coin scams names coins, passwords and transfers too. A shop has
- * something to act on: an ID field, a secret field with the brand, package
- * options or priced packages.
+ * something to act on: an ID field, a secret field tied to the platform,
+ * package options or priced packages. Pages that read like an article, forum
+ * thread or help page (discussion words, long text, no order form) need more.
  */
 export function looksLikeShop(snap: PageSnapshot, platform: Platform | null, pricesFound: number): boolean {
+  return shopScore(snap, platform, pricesFound).shop;
+}
+
+export function shopScore(
+  snap: PageSnapshot,
+  platform: Platform | null,
+  pricesFound: number,
+): { shop: boolean; score: number; interactive: number; discussion: boolean } {
   const headline = normalize(snap.headline);
   const { unit, brand } = platformMatchers();
-  const coinInHeadline = unit.test(headline) || listMatcher('coinWords').test(headline);
+  const coinRe = listMatcher('coinWords');
+  const coinInHeadline = unit.test(headline) || coinRe.test(headline);
   let score = 0;
   let interactive = 0;
   if (coinInHeadline && (listMatcher('commerceWords').test(headline) || listMatcher('generatorWords').test(headline))) score += 2;
-  const idField = snap.fields.some((f) => findTerm('accountIdLabels', normalize(`${f.label} ${f.name.replace(/[_-]/g, ' ')}`)));
+  const idField = snap.fields.some((f) => f.type !== 'radio' && f.type !== 'checkbox' && findTerm('accountIdLabels', fieldText(f)));
   if (idField) {
     score += 2;
     interactive++;
   }
-  const secret = snap.fields.some((f) => secretReason(f));
-  if (secret && (platform || brand.test(headline))) {
+  const secrets = secretFindings(snap, platform).filter((x) => x.platformTied && (x.brand || platform || brand.test(headline)));
+  if (secrets.length) {
     score += 3;
     interactive++;
   }
@@ -74,7 +85,7 @@ export function looksLikeShop(snap: PageSnapshot, platform: Platform | null, pri
     score += pricesFound >= 2 ? 2 : 1;
     interactive++;
   }
-  const coinOptions = snap.options.filter((o) => unit.test(normalize(o.text)) || listMatcher('coinWords').test(normalize(o.text)));
+  const coinOptions = snap.options.filter((o) => unit.test(normalize(o.text)) || coinRe.test(normalize(o.text)));
   if (coinOptions.length >= 2) {
     score += 1;
     interactive++;
@@ -83,12 +94,48 @@ export function looksLikeShop(snap: PageSnapshot, platform: Platform | null, pri
     score += 2;
     interactive++;
   }
-  return interactive > 0 && score >= 3;
+  // Articles, forum threads and help pages: discussion words in the headline, or many of them in the text.
+  const discussionRe = new RegExp(listMatcher('discussionWords').source, 'giu');
+  const bodyText = normalize(snap.blocks.slice(0, 300).map((b) => b.text).join(' · '));
+  const discussionTerms = new Set([...bodyText.matchAll(discussionRe)].map((m) => m[0]));
+  const discussion = listMatcher('discussionWords').test(headline) || discussionTerms.size >= 3;
+  if (discussion) score -= 2;
+  return { shop: interactive > 0 && score >= 3, score, interactive, discussion };
 }
 
 function severityOf(weight: number): Severity {
   if (weight < 0) return 'good';
   return weight >= data().scoring.thresholds.danger ? 'danger' : 'caution';
+}
+
+function verdictFor(score: number, t: { danger: number; caution: number }): Verdict {
+  return score >= t.danger ? 'danger' : score >= t.caution ? 'caution' : 'ok';
+}
+
+const RANK: Record<Verdict, number> = { none: 0, official: 0, ok: 1, caution: 2, danger: 3 };
+
+/**
+ * Score → verdict (scoring.json): risk weights add up; good weights subtract,
+ * together at most goodCap; the verdict is the worse of the total's and the
+ * strongest single risk signal's.
+ */
+export function scoreSignals(signals: readonly Signal[], strict = false): { score: number; verdict: Verdict } {
+  const { weights, thresholds, strictThresholds, goodCap } = data().scoring;
+  const t = strict ? strictThresholds : thresholds;
+  let risk = 0;
+  let good = 0;
+  let strongest = 0;
+  for (const s of signals) {
+    const w = weights[s.id]?.weight ?? 0;
+    if (w >= 0) {
+      risk += w;
+      strongest = Math.max(strongest, w);
+    } else good += w;
+  }
+  const score = risk + Math.max(good, goodCap.max);
+  const byTotal = verdictFor(score, t);
+  const byStrongest = verdictFor(strongest, t);
+  return { score, verdict: RANK[byStrongest] > RANK[byTotal] ? byStrongest : byTotal };
 }
 
 export function analyze(snap: PageSnapshot, opts: AnalyzeOptions = {}): ScanResult {
@@ -107,20 +154,19 @@ export function analyze(snap: PageSnapshot, opts: AnalyzeOptions = {}): ScanResu
   }
   if (!looksLikeShop(snap, platform, prices.length)) return { ...base, verdict: 'none', score: 0, signals: [], prices: [] };
 
-  const { weights, thresholds, strictThresholds } = data().scoring;
+  const { weights } = data().scoring;
   const ctx = { snap, site, platform, prices };
   const signals: Signal[] = [];
-  let score = 0;
+  const seen = new Set<string>();
   for (const d of DETECTORS) {
     for (const hit of d.run(ctx)) {
-      const w = weights[hit.id]?.weight ?? 0;
-      score += w;
-      signals.push({ id: hit.id, severity: severityOf(w), evidence: hit.evidence });
+      if (seen.has(hit.id)) continue;
+      seen.add(hit.id);
+      signals.push({ id: hit.id, severity: severityOf(weights[hit.id]?.weight ?? 0), evidence: hit.evidence });
     }
   }
   // Strongest first: what the toolbar title names as the main reason.
   signals.sort((a, b) => (weights[b.id]?.weight ?? 0) - (weights[a.id]?.weight ?? 0));
-  const t = opts.strict ? strictThresholds : thresholds;
-  const verdict: Verdict = score >= t.danger ? 'danger' : score >= t.caution ? 'caution' : 'ok';
+  const { score, verdict } = scoreSignals(signals, opts.strict);
   return { ...base, verdict, score, signals };
 }

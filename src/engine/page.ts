@@ -1,0 +1,103 @@
+/**
+ * Helpers detectors share for reading a PageSnapshot: which form a field is
+ * in, the text around a field, sentences, and negated sentences ("we never
+ * ask for a bank transfer"). Pure functions over plain data.
+ */
+import { findTerm, listMatcher, normalize } from './terms';
+import type { Field, Form, PageSnapshot, TextBlock } from './types';
+
+/** Label and name of a field, normalised, with name separators read as spaces. */
+export function fieldText(f: Field): string {
+  return normalize(`${f.label} ${f.name.replace(/[_\-.[\]]/g, ' ')}`);
+}
+
+/** The parent path of a CSS path, `levels` steps up ('' when there is none). */
+export function ancestorPath(selector: string, levels: number): string {
+  const parts = selector.split(' > ');
+  if (parts.length <= levels) return parts.length > 1 ? (parts[0] ?? '') : '';
+  return parts.slice(0, parts.length - levels).join(' > ');
+}
+
+/** The form a field belongs to, when the snapshot lets us tell. */
+export function formOf(snap: PageSnapshot, f: Field): Form | null {
+  if (!f.formAction) return null;
+  const same = snap.forms.filter((x) => x.action === f.formAction);
+  if (same.length <= 1) return same[0] ?? null;
+  return same.find((x) => f.selector.startsWith(`${x.selector} > `)) ?? same[0] ?? null;
+}
+
+/** Fields that share a form with `f` (or, without a form, that sit under the same ancestor). */
+export function siblingsOf(snap: PageSnapshot, f: Field): Field[] {
+  if (f.formAction) return snap.fields.filter((x) => x.formAction === f.formAction);
+  const near = ancestorPath(f.selector, 2);
+  return snap.fields.filter((x) => !x.formAction && (!near || x.selector.startsWith(near)));
+}
+
+function prefixesNear(snap: PageSnapshot, f: Field): string[] {
+  const form = formOf(snap, f);
+  const prefixes: string[] = [];
+  if (form) prefixes.push(`${form.selector} > `);
+  const up = ancestorPath(f.selector, 2);
+  if (up) prefixes.push(`${up} > `);
+  return prefixes;
+}
+
+function under(items: readonly TextBlock[], prefixes: string[], max: number): TextBlock[] {
+  const out: TextBlock[] = [];
+  if (!prefixes.length) return out;
+  for (const b of items) {
+    if (prefixes.some((p) => b.selector.startsWith(p))) out.push(b);
+    if (out.length >= max) break;
+  }
+  return out;
+}
+
+/** Text blocks inside the form, or near the field: labels, headings, button text. */
+export function blocksNear(snap: PageSnapshot, f: Field): TextBlock[] {
+  return under(snap.blocks, prefixesNear(snap, f), 40);
+}
+
+/** Everything that says what a field is for: its own label, its form's fields, text and options, normalised. */
+export function contextOf(snap: PageSnapshot, f: Field): string {
+  const prefixes = prefixesNear(snap, f);
+  const parts = [
+    fieldText(f),
+    ...siblingsOf(snap, f).map(fieldText),
+    ...under(snap.blocks, prefixes, 40).map((b) => b.text),
+    ...under(snap.options, prefixes, 10).map((o) => o.text),
+  ];
+  return normalize(parts.join(' · '));
+}
+
+/** Split text into sentences (., !, ?, ;, •, and line-like separators). */
+export function sentences(text: string): string[] {
+  return text
+    .split(/(?<=[.!?;])\s+|[•|\n]+|\s[–—-]\s/u)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/** The sentence warns against or denies something ("we never ask…", "beware of…"). */
+export function isNegated(sentence: string): boolean {
+  return listMatcher('negationWords').test(normalize(sentence));
+}
+
+export interface SentenceHit {
+  block: TextBlock;
+  sentence: string;
+  term: string;
+}
+
+/** Non-negated sentences of the page's blocks that contain a term of `list`. */
+export function* sentencesWith(snap: PageSnapshot, list: Parameters<typeof findTerm>[0]): Generator<SentenceHit> {
+  const re = listMatcher(list);
+  for (const block of snap.blocks) {
+    const t = normalize(block.text);
+    if (!re.test(t)) continue;
+    for (const s of sentences(block.text)) {
+      const n = normalize(s);
+      const term = findTerm(list, n);
+      if (term && !isNegated(s)) yield { block, sentence: s, term };
+    }
+  }
+}
