@@ -9,7 +9,13 @@ export default defineBackground(() => {
     extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
     strict: async () => false,
   };
-  browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => handleMessage(raw, sender, deps));
+  browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) =>
+    handleMessage(raw, sender, deps).catch((err: unknown) => {
+      // A page we cannot judge must never take the extension down: log it and answer nothing.
+      console.error('Coin Shop Guard: could not handle a message', err);
+      return undefined;
+    }),
+  );
   // A new document in the tab starts without a verdict; its content script reports again.
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status === 'loading') void clearResult(tabId);
