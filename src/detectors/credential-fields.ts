@@ -15,7 +15,7 @@
  */
 import type { Platform } from '../data';
 import { platformMatchers } from '../engine/gate';
-import { contextOf, fieldText } from '../engine/page';
+import { contextOf, fieldText, pairedLabel } from '../engine/page';
 import { findTerm, listMatcher, normalize } from '../engine/terms';
 import type { Field, PageSnapshot } from '../engine/types';
 import { MAX_EVIDENCE, clipEvidence, type Detector } from './types';
@@ -30,14 +30,23 @@ export function secretReason(f: Field): string | null {
   return secretOf(f)?.reason ?? null;
 }
 
-function secretOf(f: Field): { kind: SecretKind; reason: string } | null {
-  if (f.type === 'radio' || f.type === 'checkbox' || f.type === 'select') return null;
+/** Field names that say "secret" even without a label: vcode, otp_code, sms_code, pwd, passwd, 2fa. */
+const SECRET_NAME = /(?:^|[^a-z])(?:otp|vcode|v code|sms code|auth code|verify code|verification code|2fa|mfa|tfa|pwd|passwd|password|passcode)(?:$|[^a-z])/;
+
+function secretOf(f: Field, extraLabel = ''): { kind: SecretKind; reason: string } | null {
+  if (f.type === 'radio' || f.type === 'checkbox' || f.type === 'select' || f.type === 'search') return null;
   if (/one-time-code/.test(f.autocomplete)) return { kind: 'one-time-code', reason: 'one-time code' };
   if (f.type === 'password') return { kind: 'password', reason: 'password field' };
   if (SECRET_AUTOCOMPLETE.test(f.autocomplete)) return { kind: 'password', reason: `autocomplete=${f.autocomplete}` };
-  const term = findTerm('credentialLabels', fieldText(f));
+  const text = normalize(`${fieldText(f)} ${extraLabel}`);
+  const term = findTerm('credentialLabels', text) ?? SECRET_NAME.exec(text)?.[0]?.trim() ?? null;
   if (!term) return null;
   return { kind: OTP_TERMS.test(term) ? 'one-time-code' : 'password', reason: `asks for “${term}”` };
+}
+
+/** Why a field asks for a secret, reading a positional <label> when the field has no label of its own. */
+export function secretReasonIn(snap: PageSnapshot, f: Field): string | null {
+  return secretOf(f, f.label ? '' : pairedLabel(snap, f))?.reason ?? null;
 }
 
 export interface SecretFinding {
@@ -67,7 +76,7 @@ export function secretFindings(snap: PageSnapshot, platform: Platform | null): S
   const out: SecretFinding[] = [];
   const headline = normalize(snap.headline);
   for (const f of snap.fields) {
-    const s = secretOf(f);
+    const s = secretOf(f, f.label ? '' : pairedLabel(snap, f));
     if (!s) continue;
     const ctx = contextOf(snap, f);
     const brand = brandIn(ctx, platform);
@@ -99,7 +108,7 @@ export const credentialFields: Detector = {
     const tied = secretFindings(snap, platform).filter((x) => x.platformTied);
     if (!tied.length) return [];
     const evidence = tied.slice(0, MAX_EVIDENCE).map((x) => ({
-      text: clipEvidence(`${x.field.label || x.field.name || x.field.type} (${x.reason})`),
+      text: clipEvidence(`${x.field.label || pairedLabel(snap, x.field) || x.field.name || x.field.type} (${x.reason})`),
       selector: x.field.selector,
     }));
     const hits = [{ id: 'credential-fields', evidence }];

@@ -2,9 +2,9 @@
  * Transport: is what the shopper types sent encrypted, and to whom?
  *
  *  - insecure-transport: the page itself is served over http.
- *  - insecure-transport-form: a form with a password, one-time code, card,
- *    e-mail or phone field sends over http, or any form with fields sends over
- *    http to another origin.
+ *  - insecure-transport-form: a form with a password, one-time code or card
+ *    field sends over http; any form with fields sends over http to another
+ *    origin; or an https page's form submits over http (mixed form).
  *  - https-throughout (good): the page is https and every form with fields
  *    submits to https.
  */
@@ -17,9 +17,10 @@ import { MAX_EVIDENCE, clipEvidence, type Detector } from './types';
 /** Loopback and private addresses are a developer's machine, not a shop. */
 const LOCAL = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/;
 
+/** A password, one-time code or card field: never to be sent unencrypted. */
 export function isSensitive(f: Field): boolean {
   if (secretReason(f)) return true;
-  if (/^cc-|^email$|^tel$/.test(f.autocomplete) || f.type === 'email' || f.type === 'tel') return true;
+  if (/^cc-/.test(f.autocomplete)) return true;
   return listMatcher('cardFieldLabels').test(fieldText(f));
 }
 
@@ -48,7 +49,8 @@ export const insecureTransport: Detector = {
       insecureForms++;
       const sensitive = fields.find(isSensitive);
       const other = originOf(form.action) !== site.origin;
-      if (!sensitive && !other) continue;
+      // Same-origin forms on an http page are the page's problem (insecure-transport); an https page posting to http is mixed.
+      if (!sensitive && !other && !site.https) continue;
       const what = sensitive ? (secretReason(sensitive) ? 'your password or code' : 'your payment or contact details') : 'what you type';
       formEvidence.push({
         text: clipEvidence(`form sends ${what} unencrypted to ${form.action}${other ? ' (another site)' : ''}`),

@@ -1,18 +1,33 @@
-/** Packages priced far below the platform's own price per coin. Thresholds: scoring.json "discount". */
+/**
+ * Packages priced far below the platform's own price per coin. Thresholds:
+ * scoring.json "discount" (one source of truth, with the reasons).
+ *
+ * The grade follows the page's prices, not one stray number: with three or
+ * more packages a single outlier (a misread "price per coin" line, a custom
+ * amount) does not set the grade; the second-cheapest package does.
+ */
 import { data } from '../data';
+import type { PriceEntry } from '../engine/types';
 import { MAX_EVIDENCE, type Detector } from './types';
+
+/** The discount that grades the page: the worst, or with ≥ 3 packages the second worst. */
+export function gradingDiff(prices: readonly PriceEntry[]): number | null {
+  const diffs = prices.map((p) => p.diffPercent).filter((d): d is number => d !== null).sort((a, b) => a - b);
+  if (!diffs.length) return null;
+  return (diffs.length >= 3 ? diffs[1] : diffs[0]) ?? null;
+}
 
 export const tooGoodDiscount: Detector = {
   id: 'too-good-discount',
   emits: ['too-good-discount', 'too-good-discount-extreme'],
   run({ prices }) {
     const { cautionBelowPercent, dangerBelowPercent } = data().scoring.discount;
+    const grade = gradingDiff(prices);
+    if (grade === null || grade > cautionBelowPercent) return [];
+    const id = grade <= dangerBelowPercent ? 'too-good-discount-extreme' : 'too-good-discount';
     const graded = prices
       .filter((p) => p.diffPercent !== null && p.diffPercent <= cautionBelowPercent)
       .sort((a, b) => (a.diffPercent ?? 0) - (b.diffPercent ?? 0));
-    const worst = graded[0];
-    if (!worst || worst.diffPercent === null) return [];
-    const id = worst.diffPercent <= dangerBelowPercent ? 'too-good-discount-extreme' : 'too-good-discount';
     const evidence = graded.slice(0, MAX_EVIDENCE).map((p) => ({
       text: `${p.units.toLocaleString('en')} ${p.unit} for ${p.price} ${p.currency}: ${Math.abs(p.diffPercent ?? 0)}% below the official price`,
       ...(p.selector ? { selector: p.selector } : {}),

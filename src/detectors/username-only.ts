@@ -4,14 +4,14 @@
  */
 import { fieldText } from '../engine/page';
 import { findTerm } from '../engine/terms';
-import { secretReason } from './credential-fields';
+import { secretReasonIn } from './credential-fields';
 import { type Detector } from './types';
 
 export const usernameOnly: Detector = {
   id: 'username-only',
   emits: ['username-only'],
   run({ snap }) {
-    if (snap.fields.some((f) => secretReason(f))) return [];
+    if (snap.fields.some((f) => secretReasonIn(snap, f))) return [];
     const idField = snap.fields.find((f) => f.type !== 'radio' && f.type !== 'checkbox' && findTerm('accountIdLabels', fieldText(f)));
     return idField ? [{ id: 'username-only', evidence: [{ text: idField.label || idField.name, selector: idField.selector }] }] : [];
   },

@@ -10,13 +10,15 @@
  */
 import { data, type Platform } from '../data';
 import { DETECTORS } from '../detectors';
-import { secretFindings } from '../detectors/credential-fields';
+import { secretFindings, secretReasonIn } from '../detectors/credential-fields';
+import { offPlatformFindings } from '../detectors/off-platform-payment';
+import { findMoney } from '../prices/parse';
 import { extractPrices } from '../prices/extract';
 import { platformMatchers } from './gate';
 import { fieldText } from './page';
 import { siteInfo, type SiteInfo } from './site';
 import { compileTerms, findTerm, listMatcher, normalize } from './terms';
-import type { PageSnapshot, ScanResult, Severity, Signal, Verdict } from './types';
+import type { PageSnapshot, PriceEntry, ScanResult, Severity, Signal, Verdict } from './types';
 
 export interface AnalyzeOptions {
   /** Parents' strict mode: lower thresholds (scoring.json strictThresholds). */
@@ -55,15 +57,16 @@ export function detectPlatform(snap: PageSnapshot, site: SiteInfo): Platform | n
  * package options or priced packages. Pages that read like an article, forum
  * thread or help page (discussion words, long text, no order form) need more.
  */
-export function looksLikeShop(snap: PageSnapshot, platform: Platform | null, pricesFound: number): boolean {
-  return shopScore(snap, platform, pricesFound).shop;
+export function looksLikeShop(snap: PageSnapshot, platform: Platform | null, prices: readonly PriceEntry[]): boolean {
+  return shopScore(snap, platform, prices).shop;
 }
 
 export function shopScore(
   snap: PageSnapshot,
   platform: Platform | null,
-  pricesFound: number,
+  prices: readonly PriceEntry[],
 ): { shop: boolean; score: number; interactive: number; discussion: boolean } {
+  const pricesFound = prices.length;
   const headline = normalize(snap.headline);
   const { unit, brand } = platformMatchers();
   const coinRe = listMatcher('coinWords');
@@ -81,16 +84,27 @@ export function shopScore(
     score += 3;
     interactive++;
   }
-  if (pricesFound > 0) {
-    score += pricesFound >= 2 ? 2 : 1;
-    interactive++;
-  }
+  // Prices alone are not a shop (an article quotes prices too); a price list of short cards, table cells or
+  // buttons is a catalogue to order from.
+  if (pricesFound > 0) score += pricesFound >= 2 ? 2 : 1;
+  const shortBlocks = new Map<string, number>();
+  for (const b of [...snap.blocks, ...snap.options]) shortBlocks.set(b.selector, b.text.length);
+  const catalogue = prices.filter((p) => (shortBlocks.get(p.selector ?? '') ?? 999) <= 100).length;
+  if (catalogue >= 2) interactive++;
   const coinOptions = snap.options.filter((o) => unit.test(normalize(o.text)) || coinRe.test(normalize(o.text)));
-  if (coinOptions.length >= 2) {
-    score += 1;
+  if (coinOptions.length >= 1) {
+    score += coinOptions.length >= 2 ? 1 : 0;
     interactive++;
   }
-  if (listMatcher('generatorWords').test(headline) && snap.fields.length + snap.options.length > 0) {
+  // A buy button or order link ("Buy now", "Beli", "Order via WhatsApp"), or price buttons.
+  const buyRe = listMatcher('commerceWords');
+  const chatRe = listMatcher('chatOrderWords');
+  const buyAction =
+    snap.options.some((o) => o.text.length <= 60 && (buyRe.test(normalize(o.text)) || findMoney(o.text).length > 0)) ||
+    snap.links.some((l) => l.text.length <= 60 && (buyRe.test(normalize(l.text)) || chatRe.test(normalize(l.text))));
+  if (buyAction && (pricesFound > 0 || coinOptions.length > 0)) interactive++;
+  // A generator announces itself in the title; a heading deeper in an article does not.
+  if (listMatcher('generatorWords').test(normalize(snap.title)) && snap.fields.length + snap.options.length > 0) {
     score += 2;
     interactive++;
   }
@@ -99,8 +113,17 @@ export function shopScore(
   const bodyText = normalize(snap.blocks.slice(0, 300).map((b) => b.text).join(' · '));
   const discussionTerms = new Set([...bodyText.matchAll(discussionRe)].map((m) => m[0]));
   const discussion = listMatcher('discussionWords').test(headline) || discussionTerms.size >= 3;
-  if (discussion) score -= 2;
-  return { shop: interactive > 0 && score >= 3, score, interactive, discussion };
+  // An order form (ID or platform secret) outweighs discussion words: shops have FAQs and guides too.
+  if (discussion && !idField && !secrets.length) score -= 2;
+  // Payment instructions (an account number, a wallet address, "order on WhatsApp") are how such a page sells,
+  // unless the page is an article describing them.
+  if (!discussion && offPlatformFindings(snap).some((f) => f.strong)) {
+    score += 1;
+    interactive++;
+  }
+  // A coin shop is a shop for some platform's currency: "buy silver coins" at a numismatist's is not ours.
+  const platformKnown = !!platform || brand.test(headline) || unit.test(headline);
+  return { shop: platformKnown && interactive > 0 && (score >= 3 || interactive >= 2), score, interactive, discussion };
 }
 
 function severityOf(weight: number): Severity {
@@ -145,6 +168,9 @@ export function analyze(snap: PageSnapshot, opts: AnalyzeOptions = {}): ScanResu
   const base = { url: snap.url, platform: platform?.id ?? null, prices };
 
   if (site.officialFor) {
+    // The platform's help pages and articles are not shops: nothing to show there either.
+    const login = snap.fields.some((f) => secretReasonIn(snap, f));
+    if (!login && !looksLikeShop(snap, platform, prices)) return { ...base, verdict: 'none', score: 0, signals: [], prices: [] };
     return {
       ...base,
       verdict: 'official',
@@ -152,7 +178,7 @@ export function analyze(snap: PageSnapshot, opts: AnalyzeOptions = {}): ScanResu
       signals: [{ id: 'official-domain', severity: 'good', evidence: [{ text: `${site.registrable} is ${site.officialFor.name}'s own domain` }] }],
     };
   }
-  if (!looksLikeShop(snap, platform, prices.length)) return { ...base, verdict: 'none', score: 0, signals: [], prices: [] };
+  if (!looksLikeShop(snap, platform, prices)) return { ...base, verdict: 'none', score: 0, signals: [], prices: [] };
 
   const { weights } = data().scoring;
   const ctx = { snap, site, platform, prices };

@@ -11,6 +11,25 @@ export function fieldText(f: Field): string {
   return normalize(`${f.label} ${f.name.replace(/[_\-.[\]]/g, ' ')}`);
 }
 
+/**
+ * The label of a field that has none of its own: the <label> element paired
+ * with it by position ("<label>Code</label><input>" repeated), found by the
+ * matching nth-of-type selector of a sibling label block.
+ */
+export function pairedLabel(snap: PageSnapshot, f: Field): string {
+  const m = /^(.*?)(?:input|select|textarea):nth-of-type\((\d+)\)$/.exec(f.selector);
+  if (!m) return '';
+  const parent = m[1] ?? '';
+  const n = Number(m[2]);
+  const same = snap.fields.filter((x) => x.selector.startsWith(parent) && !x.selector.slice(parent.length).includes(' > '));
+  const index = same.findIndex((x) => x.selector === f.selector);
+  for (const sel of [`${parent}label:nth-of-type(${n})`, `${parent}label:nth-of-type(${index + 1})`]) {
+    const b = snap.blocks.find((x) => x.selector === sel);
+    if (b) return normalize(b.text);
+  }
+  return '';
+}
+
 /** The parent path of a CSS path, `levels` steps up ('' when there is none). */
 export function ancestorPath(selector: string, levels: number): string {
   const parts = selector.split(' > ');
