@@ -84,13 +84,9 @@ export function shopScore(
     score += 3;
     interactive++;
   }
-  // Prices alone are not a shop (an article quotes prices too); a price list of short cards, table cells or
-  // buttons is a catalogue to order from.
+  // Prices alone are not a shop: an article or a calculator quotes prices too. They add weight to
+  // something to act on (an order form, a buy button, payment instructions).
   if (pricesFound > 0) score += pricesFound >= 2 ? 2 : 1;
-  const shortBlocks = new Map<string, number>();
-  for (const b of [...snap.blocks, ...snap.options]) shortBlocks.set(b.selector, b.text.length);
-  const catalogue = prices.filter((p) => (shortBlocks.get(p.selector ?? '') ?? 999) <= 100).length;
-  if (catalogue >= 2) interactive++;
   const coinOptions = snap.options.filter((o) => unit.test(normalize(o.text)) || coinRe.test(normalize(o.text)));
   if (coinOptions.length >= 1) {
     score += coinOptions.length >= 2 ? 1 : 0;
@@ -102,7 +98,10 @@ export function shopScore(
   const buyAction =
     snap.options.some((o) => o.text.length <= 60 && (buyRe.test(normalize(o.text)) || findMoney(o.text).length > 0)) ||
     snap.links.some((l) => l.text.length <= 60 && (buyRe.test(normalize(l.text)) || chatRe.test(normalize(l.text))));
-  if (buyAction && (pricesFound > 0 || coinOptions.length > 0)) interactive++;
+  if (buyAction && (pricesFound > 0 || coinOptions.length > 0)) {
+    score += 1;
+    interactive++;
+  }
   // A generator announces itself in the title; a heading deeper in an article does not.
   if (listMatcher('generatorWords').test(normalize(snap.title)) && snap.fields.length + snap.options.length > 0) {
     score += 2;
