@@ -119,7 +119,7 @@ export const credentialFields: Detector = {
         id: 'fake-platform-login',
         evidence: [
           {
-            text: clipEvidence(`a ${login.brand ?? 'platform'} login (password field) on ${where}, which is not ${platform?.name ?? 'the platform'}'s domain`),
+            text: clipEvidence(`a ${platform?.name ?? login.brand ?? 'platform'} login (password field) on ${where}, which is not ${platform?.name ?? 'the platform'}'s domain`),
             selector: login.field.selector,
           },
         ],

@@ -160,7 +160,7 @@ export const offPlatformPayment: Detector = {
     const evidence: Evidence[] = [];
     const seen = new Set<string>();
     for (const f of use) {
-      const key = `${f.evidence.selector ?? ''}|${f.kind}`;
+      const key = f.evidence.selector ?? f.evidence.text;
       if (seen.has(key)) continue;
       seen.add(key);
       evidence.push(f.evidence);
