@@ -15,7 +15,7 @@ import { offPlatformFindings } from '../detectors/off-platform-payment';
 import { findMoney } from '../prices/parse';
 import { extractPrices } from '../prices/extract';
 import { platformMatchers } from './gate';
-import { fieldText } from './page';
+import { fieldText, sentencesWith } from './page';
 import { siteInfo, type SiteInfo } from './site';
 import { compileTerms, findTerm, listMatcher, normalize } from './terms';
 import type { PageSnapshot, PriceEntry, ScanResult, Severity, Signal, Verdict } from './types';
@@ -102,11 +102,6 @@ export function shopScore(
     score += 1;
     interactive++;
   }
-  // A generator announces itself in the title; a heading deeper in an article does not.
-  if (listMatcher('generatorWords').test(normalize(snap.title)) && snap.fields.length + snap.options.length > 0) {
-    score += 2;
-    interactive++;
-  }
   // Articles, forum threads and help pages: discussion words in the headline, or many of them in the text.
   const discussionRe = new RegExp(listMatcher('discussionWords').source, 'giu');
   const bodyText = normalize(snap.blocks.slice(0, 300).map((b) => b.text).join(' · '));
@@ -114,6 +109,15 @@ export function shopScore(
   const discussion = listMatcher('discussionWords').test(headline) || discussionTerms.size >= 3;
   // An order form (ID or platform secret) outweighs discussion words: shops have FAQs and guides too.
   if (discussion && !idField && !secrets.length) score -= 2;
+  // A generator announces itself in the title (a heading deeper in an article does not), and has a
+  // form, a button, or a "verify you are human" / "complete an offer" step.
+  if (!discussion && listMatcher('generatorWords').test(normalize(snap.title))) {
+    const step = snap.fields.length + snap.options.length > 0 || [...sentencesWith(snap, 'generatorStrongWords')].length > 0;
+    if (step) {
+      score += 2;
+      interactive++;
+    }
+  }
   // Payment instructions (an account number, a wallet address, "order on WhatsApp") are how such a page sells,
   // unless the page is an article describing them.
   if (!discussion && offPlatformFindings(snap).some((f) => f.strong)) {

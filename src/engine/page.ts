@@ -49,16 +49,17 @@ export function formOf(snap: PageSnapshot, f: Field): Form | null {
 export function siblingsOf(snap: PageSnapshot, f: Field): Field[] {
   if (f.formAction) return snap.fields.filter((x) => x.formAction === f.formAction);
   const near = ancestorPath(f.selector, 2);
-  return snap.fields.filter((x) => !x.formAction && (!near || x.selector.startsWith(near)));
+  if (!near || !near.includes(' > ')) return [f];
+  return snap.fields.filter((x) => !x.formAction && x.selector.startsWith(`${near} > `));
 }
 
+/** The container of a field: its form, or (without a form) its grandparent — never the whole body. */
 function prefixesNear(snap: PageSnapshot, f: Field): string[] {
   const form = formOf(snap, f);
-  const prefixes: string[] = [];
-  if (form) prefixes.push(`${form.selector} > `);
+  if (form) return [`${form.selector} > `];
   const up = ancestorPath(f.selector, 2);
-  if (up) prefixes.push(`${up} > `);
-  return prefixes;
+  if (!up || /^body[:#]|^body$|^main[:#]?[^>]*$/.test(up) && !up.includes(' > ')) return [];
+  return [`${up} > `];
 }
 
 function under(items: readonly TextBlock[], prefixes: string[], max: number): TextBlock[] {

@@ -1,0 +1,86 @@
+import { describe, expect, test } from 'vitest';
+import { credentialFields } from '../../../src/detectors/credential-fields';
+import { idsOf, page, runDetector } from './helpers';
+
+const flags: [string, string, string, string[]][] = [
+  [
+    'TikTok password next to the username',
+    page(`<h1>Get TikTok Coins</h1><form action="/go" method="post"><label for="u">TikTok username</label><input id="u" name="username"><label for="p">TikTok password</label><input id="p" type="password" name="password"><button>Get coins</button></form>`),
+    'https://tiktok-coins.shop/',
+    ['credential-fields'],
+  ],
+  [
+    '"Log in with TikTok" impersonation: brand + password on another domain',
+    page(`<div class="login"><h2>Log in with TikTok</h2><form action="/auth"><input type="text" placeholder="Email or username"><input type="password" placeholder="Password"><button>Log in</button></form></div>`, 'TikTok – Log in to claim your coins'),
+    'https://secure-login-portal.example/',
+    ['credential-fields', 'fake-platform-login'],
+  ],
+  [
+    'one-time code by autocomplete',
+    page(`<h1>Top up TikTok coins</h1><form action="/o"><label>TikTok username <input name="user"></label><label>Code we sent you <input name="c" autocomplete="one-time-code"></label><button>Buy</button></form>`),
+    'https://cheap-topup.example/',
+    ['credential-fields'],
+  ],
+  [
+    'verification code label without for= (positional <label>)',
+    page(`<h1>MLBB diamonds</h1><form action="/mlbb/order" method="post"><label>Player ID</label><input name="pid"><label>Verification code</label><input name="vcode" maxlength="6"><button>Confirm order</button></form>`, 'Mobile Legends Diamonds Top Up'),
+    'https://diamondrush.example/',
+    ['credential-fields'],
+  ],
+  [
+    'e-mail password (Indonesian kata sandi)',
+    page(`<h1>Top up koin TikTok</h1><form action="/beli"><label>Username TikTok <input name="u"></label><label>Kata sandi email <input name="mailpass"></label><button>Beli</button></form>`, 'Beli Koin TikTok Murah', 'id'),
+    'https://koinmurah.example/',
+    ['credential-fields'],
+  ],
+  [
+    'Vietnamese mật khẩu without a <form>',
+    page(`<h1>Nạp xu TikTok</h1><div><p><input placeholder="ID TikTok"></p><p><input placeholder="Mật khẩu TikTok"></p><button>Nạp ngay</button></div>`, 'Nạp xu TikTok giá rẻ', 'vi'),
+    'https://napxu.example/',
+    ['credential-fields'],
+  ],
+];
+
+const passes: [string, string, string][] = [
+  [
+    'username only',
+    page(`<h1>TikTok coins</h1><form action="/o"><label>TikTok username <input name="username"></label><button>Buy</button></form>`),
+    'https://honest.example/',
+  ],
+  [
+    "the shop's own account form (register / forgot password), no platform named in it",
+    page(`<h1>TikTok coins</h1><form action="/account/login" method="post"><h3>Sign in to CoinHub</h3><input type="email" name="email" placeholder="E-mail"><input type="password" name="pw" placeholder="Password"><a href="/forgot">Forgot password?</a> <a href="/register">Create an account</a><button>Sign in</button></form>`),
+    'https://coinhub.example/',
+  ],
+  [
+    "the platform's own login page",
+    page(`<h1>Log in to TikTok</h1><form action="/login"><input name="email"><input type="password" name="password"><button>Log in</button></form>`, 'Log in | TikTok'),
+    'https://www.tiktok.com/login',
+  ],
+  [
+    'a search box and a card CVC are not account secrets',
+    page(`<h1>TikTok coins</h1><form action="/pay"><input type="search" name="q" placeholder="Search"><label>Card number <input name="cc" autocomplete="cc-number"></label><label>CVC <input name="cvc" autocomplete="cc-csc"></label><button>Pay</button></form>`),
+    'https://honest.example/',
+  ],
+  [
+    'text that warns about passwords is not a field',
+    page(`<h1>TikTok coins</h1><p>We never ask for your TikTok password or verification code.</p><form action="/o"><label>TikTok username <input name="username"></label></form>`),
+    'https://honest.example/',
+  ],
+];
+
+describe('credential-fields', () => {
+  test.each(flags)('flags: %s', async (_name, html, url, ids) => {
+    expect(await idsOf(credentialFields, html, url)).toEqual(ids);
+  });
+
+  test.each(passes)('does not flag: %s', async (_name, html, url) => {
+    expect(await idsOf(credentialFields, html, url)).toEqual([]);
+  });
+
+  test('evidence names the field and carries its selector for "Show me"', async () => {
+    const [hit] = await runDetector(credentialFields, flags[0]![1], flags[0]![2]);
+    expect(hit?.evidence[0]?.text).toMatch(/tiktok password/i);
+    expect(hit?.evidence[0]?.selector).toBe('input#p');
+  });
+});
