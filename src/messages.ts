@@ -5,14 +5,29 @@
 import { z } from 'zod';
 import { EvidenceSchema, PageSnapshotSchema, SEVERITIES, VERDICTS } from './engine/types';
 
-export const SnapshotMessage = z.object({ type: z.literal('snapshot'), snapshot: PageSnapshotSchema });
+// Messages are parsed with strict objects: a message carrying anything we did not ask for (an extra
+// megabyte-long string, a `__proto__` or `constructor` key) is malformed and dropped, not trimmed and acted on.
+export const SnapshotMessage = z.strictObject({ type: z.literal('snapshot'), snapshot: PageSnapshotSchema });
 /** The content script found the page is (no longer) a coin shop, e.g. after SPA navigation. */
-export const ClearMessage = z.object({ type: z.literal('clear') });
-export const GetResultMessage = z.object({ type: z.literal('get-result'), tabId: z.number().int().nonnegative() });
-export const HighlightMessage = z.object({ type: z.literal('highlight'), selector: z.string().min(1).max(1000) });
+export const ClearMessage = z.strictObject({ type: z.literal('clear') });
+/** Tab ids are positive 32-bit integers in both browsers. */
+export const GetResultMessage = z.strictObject({ type: z.literal('get-result'), tabId: z.number().int().nonnegative().max(2 ** 31 - 1) });
+export const HighlightMessage = z.strictObject({ type: z.literal('highlight'), selector: z.string().min(1).max(1000) });
 
 /** Messages the background accepts. */
 export const BackgroundMessage = z.discriminatedUnion('type', [SnapshotMessage, ClearMessage, GetResultMessage]);
+/**
+ * Who may send each background message: `page` = the top frame of a web page
+ * in a tab (our content script), `extension` = one of our own pages (popup,
+ * options). Every message type must be listed; the router drops a message
+ * from anyone else. Adding a type to BackgroundMessage without an entry here
+ * is a type error.
+ */
+export const MESSAGE_SENDERS: Record<z.infer<typeof BackgroundMessage>['type'], 'page' | 'extension'> = {
+  snapshot: 'page',
+  clear: 'page',
+  'get-result': 'extension',
+};
 export type BackgroundMessage = z.infer<typeof BackgroundMessage>;
 
 

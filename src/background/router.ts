@@ -1,11 +1,21 @@
 /**
  * The background's message handler: checks who sent a message, parses it,
- * and acts. Anything from elsewhere, or that does not parse, is dropped.
+ * and acts. Anything from elsewhere, or that does not parse, is dropped:
+ * handleMessage answers `undefined`, writes nothing and never throws.
+ *
+ * Who may send what is declared in MESSAGE_SENDERS (src/messages.ts):
+ *  - `page` messages come from our content script, i.e. the TOP frame of a
+ *    web page (http/https) in a tab. The tab id and the page URL are the
+ *    browser's (sender), never the message's.
+ *  - `extension` messages come from our own pages (popup, options), whose URL
+ *    has our extension's origin.
+ * Both must carry our own extension id: web pages cannot message us at all
+ * (no `externally_connectable`), and other extensions arrive with their id.
  */
 import type { Runtime } from 'webextension-polyfill';
 import { analyze } from '../engine/analyze';
 import type { ScanResult } from '../engine/types';
-import { BackgroundMessage } from '../messages';
+import { BackgroundMessage, MESSAGE_SENDERS } from '../messages';
 import { clearResult, loadResult, saveResult } from './state';
 import { paintTab } from './toolbar';
 
@@ -17,37 +27,68 @@ export interface RouterDeps {
   strict: () => Promise<boolean>;
 }
 
-function fromOwnPage(sender: Runtime.MessageSender, deps: RouterDeps): boolean {
+/** A sender we accept, with what the browser tells us about it. */
+export type SenderKind = { kind: 'page'; tabId: number; url: string } | { kind: 'extension' };
+
+function urlOf(raw: unknown): URL | null {
+  if (typeof raw !== 'string' || raw.length > 8192) return null;
   try {
-    return !!sender.url && new URL(sender.url).origin === deps.extensionOrigin;
+    return new URL(raw);
   } catch {
-    return false;
+    return null;
+  }
+}
+
+/** What kind of sender this is, or null when it is none we answer. */
+export function classifySender(sender: Runtime.MessageSender | undefined, deps: RouterDeps): SenderKind | null {
+  if (!sender || typeof sender !== 'object' || sender.id !== deps.extensionId) return null;
+  const url = urlOf(sender.url);
+  if (!url) return null;
+  // Built by hand: URL.origin is "null" for non-special schemes in some engines (Node, older Firefox).
+  if (`${url.protocol}//${url.host}` === deps.extensionOrigin.replace(/\/$/, '')) {
+    // Our own page: the popup (no tab) or a page of ours opened in a tab, top frame only.
+    if (sender.tab !== undefined && sender.frameId !== 0) return null;
+    return { kind: 'extension' };
+  }
+  const tabId = sender.tab?.id;
+  if (typeof tabId !== 'number' || !Number.isInteger(tabId) || tabId < 0) return null;
+  // Only a web page's top frame speaks for its tab (our content script runs there only).
+  if (sender.frameId !== 0) return null;
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  return { kind: 'page', tabId, url: url.href };
+}
+
+/** Parses without ever throwing (a hostile getter or proxy in a unit test, an engine bug). */
+function parse(raw: unknown): BackgroundMessage | null {
+  try {
+    const parsed = BackgroundMessage.safeParse(raw);
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
   }
 }
 
 export async function handleMessage(raw: unknown, sender: Runtime.MessageSender, deps: RouterDeps): Promise<unknown> {
-  if (sender.id !== deps.extensionId) return undefined;
-  const parsed = BackgroundMessage.safeParse(raw);
-  if (!parsed.success) return undefined;
-  const msg = parsed.data;
+  const from = classifySender(sender, deps);
+  if (!from) return undefined;
+  const msg = parse(raw);
+  if (!msg || MESSAGE_SENDERS[msg.type] !== from.kind) return undefined;
   switch (msg.type) {
     case 'snapshot':
     case 'clear': {
-      const tabId = sender.tab?.id;
-      // Only a web page's top frame speaks for its tab; trust the browser's URL, not the message's.
-      if (tabId === undefined || sender.frameId !== 0 || !sender.url || fromOwnPage(sender, deps)) return undefined;
+      if (from.kind !== 'page') return undefined;
       if (msg.type === 'clear') {
-        await clearResult(tabId);
-        await paintTab(tabId, null);
+        await clearResult(from.tabId);
+        await paintTab(from.tabId, null);
         return null;
       }
-      const result: ScanResult = analyze({ ...msg.snapshot, url: sender.url }, { strict: await deps.strict() });
-      await saveResult(tabId, result);
-      await paintTab(tabId, result);
+      // Trust the browser's URL, not the one in the snapshot.
+      const result: ScanResult = analyze({ ...msg.snapshot, url: from.url }, { strict: await deps.strict() });
+      await saveResult(from.tabId, result);
+      await paintTab(from.tabId, result);
       return result;
     }
     case 'get-result':
-      if (!fromOwnPage(sender, deps)) return undefined;
       return { result: await loadResult(msg.tabId) };
   }
 }
