@@ -128,12 +128,18 @@ export function canonicalCatalogueJson(cat: Catalogue): string {
   ].join('\n');
 }
 
+/**
+ * Crypto "dollars" that crypto-only shops price in. They are pegged 1:1 to the
+ * US dollar by design; the rates table is only good to about ±10% anyway.
+ */
+const STABLECOINS: Record<string, string> = { USDT: 'USD', USDC: 'USD' };
+
 /** Convert between currencies with the bundled table; null when a currency is not in it. */
 export function convert(amount: number, from: string, to: string): number | null {
   if (from === to) return amount;
   const r = priceData().rates.rates;
-  const a = r[from];
-  const b = r[to];
+  const a = r[STABLECOINS[from] ?? from];
+  const b = r[STABLECOINS[to] ?? to];
   if (!a || !b || !Number.isFinite(amount)) return null;
   return (amount / a) * b;
 }

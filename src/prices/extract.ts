@@ -6,25 +6,35 @@
  *   - one text holds both ("1,000 Coins — $10.99", a select option, a radio label, a button);
  *   - a card or table row splits them over neighbouring blocks ("1,000 Coins" | "$10.99");
  *     the page's own order (size first or price first) is detected from the page;
- *   - a calculator's rate ("1 coin = $0.0105", "Rp 250/koin").
+ *   - on a page about a known platform, bare numbers in cards or table cells
+ *     ("70" | "$0.74") when at least two of them pair with a price;
+ *   - a calculator's rate ("1 coin = $0.0105", "$0.011 per coin"): a one-unit package.
  * Not read as a package price: struck-through or "was" prices, shipping, fees,
- * savings, minimums, "from" prices, and money far from any package size.
+ * savings, minimums, "from" prices, a "per 100" column, money far from any size.
  *
  * Bounded: at most LIMITS.blocks + LIMITS.options texts of at most MAX_TEXT
  * characters, each tokenized once in linear time; at most MAX_ENTRIES results.
  */
 import type { Platform } from '../data';
+import platformsJson from '../data/platforms.json';
 import type { PageSnapshot, PriceEntry, TextBlock } from '../engine/types';
 import { compareWithOfficial, round } from './compare';
-import { readText, type Money, type ParseOptions, type UnitAmount } from './parse';
-import { familiesFor, type UnitFamily } from './units';
+import { parseNumber, readText, type Money, type ParseOptions, type UnitAmount } from './parse';
+import { familiesFor, platformForFamily, type UnitFamily } from './units';
 
 /** More packages than any real shop lists; the popup and the detector need only a handful. */
 export const MAX_ENTRIES = 300;
 /** How many blocks apart a card's size and price may be ("1,000 Coins" · struck old price · price). */
 const WINDOW = 4;
+/**
+ * A text with more ordinary words than this is a sentence (an article, a forum
+ * post: "a site sells 1,000 coins for $2"), not a package label.
+ */
+const PROSE_WORDS = 6;
+/** Bare numbers count as package sizes only when this many of them pair with a price. */
+const MIN_BARE_PAIRS = 2;
 
-const UNIT_LABEL: Record<UnitFamily, string> = {
+const FAMILY_LABEL: Record<Exclude<UnitFamily, 'other'>, string> = {
   coins: 'coins',
   robux: 'robux',
   vbucks: 'v-bucks',
@@ -33,6 +43,15 @@ const UNIT_LABEL: Record<UnitFamily, string> = {
   crystals: 'genesis crystals',
   bits: 'bits',
 };
+
+function unitLabel(platformId: string | null, u: { family?: UnitFamily; word?: string }): string {
+  if (platformId && UNIT_OF[platformId]) return UNIT_OF[platformId] ?? 'coins';
+  if (u.family === 'other') return u.word ?? 'coins';
+  return u.family ? FAMILY_LABEL[u.family] : 'coins';
+}
+
+/** Platform id → its unit (platforms.json, validated by the data tests). */
+const UNIT_OF: Record<string, string> = Object.fromEntries(platformsJson.platforms.map((p) => [p.id, p.unit]));
 
 /** What a bare "$" means, by country: from the page's language tag or its top-level domain. */
 const DOLLAR_BY_COUNTRY: Record<string, string> = {
@@ -57,6 +76,7 @@ interface Pair {
   idx: number;
   units: number;
   family?: UnitFamily;
+  word?: string;
   money: Money;
   selector: string;
 }
@@ -65,26 +85,49 @@ function usable(m: Money, struck: boolean): boolean {
   return !struck && !m.old && !m.notPackage && !m.perUnit;
 }
 
-/** The price charged among several for one package: the lowest in the first currency (an unmarked old price is the higher one). */
-function charged(candidates: Money[]): Money | undefined {
-  const first = candidates[0];
+/** Same amount to the cent (or to 1% for large amounts). */
+function near(a: number, b: number): boolean {
+  return Math.abs(a - b) <= Math.max(0.011, Math.abs(b) * 0.01);
+}
+
+/**
+ * Drop candidates that are another candidate divided by the package size: a
+ * "per 100 coins" or "per coin" column beside the price.
+ */
+function withoutDerived(cands: Money[], units: number): Money[] {
+  if (cands.length < 2) return cands;
+  return cands.filter(
+    (m) => !cands.some((o) => o !== m && o.currency === m.currency && o.amount > m.amount && (near(m.amount, (o.amount / units) * 100) || near(m.amount, o.amount / units))),
+  );
+}
+
+/** Inside one text, the price charged among several: the lowest in the first currency (an unmarked old price is the higher one). */
+function lowest(cands: Money[]): Money | undefined {
+  const first = cands[0];
   if (!first) return undefined;
   let best = first;
-  for (const m of candidates) if (m.currency === first.currency && m.amount < best.amount) best = m;
+  for (const m of cands) if (m.currency === first.currency && m.amount < best.amount) best = m;
   return best;
 }
 
 interface Reading {
   item: TextBlock;
+  /** Sizes not paired inside the text. */
   units: UnitAmount[];
-  /** Money usable as a package price. */
+  /** Money usable as a package price and not paired inside the text. */
   money: Money[];
   pairs: Pair[];
+  /** The whole text is one integer ("70", "1,400"): maybe a size in a card or table cell. */
+  bare: number | null;
 }
 
+const BARE_RE = /^\d{1,3}(?:[.,\s]\d{3})*$|^\d{2,7}$/;
+
 /** Pairs inside one text; returns what is left for neighbours. */
-function readItem(item: TextBlock, opts: ParseOptions, idx: number): Reading {
-  const r = readText(item.text, opts);
+function readItem(item: TextBlock, opts: ParseOptions, idx: number, isOption = false): Reading {
+  const read = readText(item.text, opts);
+  // Options (select options, radio labels, buttons) are package pickers by construction, however wordy.
+  const r = !isOption && read.otherWords > PROSE_WORDS ? { units: [], money: [] } : read;
   const struck = item.struck === true;
   const money = r.money.filter((m) => usable(m, struck));
   const pairs: Pair[] = [];
@@ -97,10 +140,10 @@ function readItem(item: TextBlock, opts: ParseOptions, idx: number): Reading {
     let cands = money.filter((m) => m.at > u.last && m.at < next && !used.has(m));
     // "$10.99 — 1,000 coins": the price came first.
     if (cands.length === 0) cands = money.filter((m) => m.at < u.at && m.at > prevEnd && !used.has(m));
-    const m = charged(cands);
+    const m = lowest(withoutDerived(cands, u.units));
     if (!m) continue;
     for (const c of cands) used.add(c);
-    pairs.push({ idx, units: u.units, ...(u.family ? { family: u.family } : {}), money: m, selector: item.selector });
+    pairs.push({ idx, units: u.units, ...(u.family ? { family: u.family } : {}), ...(u.word ? { word: u.word } : {}), money: m, selector: item.selector });
   }
   // A calculator's rate: "1 coin = $0.0105" is read above; "$0.0105 per coin" here.
   if (!struck) {
@@ -108,33 +151,32 @@ function readItem(item: TextBlock, opts: ParseOptions, idx: number): Reading {
       if (m.perUnit && !m.old && !m.notPackage) pairs.push({ idx, units: 1, money: m, selector: item.selector });
     }
   }
-  const pairedUnits = pairs.length > 0 && r.units.length > 0;
+  const text = item.text.trim();
+  const bareValue = read.units.length === 0 && read.money.length === 0 && BARE_RE.test(text) ? parseNumber(text, true) : null;
   return {
     item,
-    units: pairedUnits ? [] : r.units,
+    units: pairs.length > 0 && r.units.length > 0 ? [] : r.units,
     money: pairs.length > 0 ? [] : money.filter((m) => !used.has(m)),
     pairs,
+    bare: bareValue !== null && bareValue >= 10 ? bareValue : null,
   };
 }
 
 /**
  * Cards and rows: a block with a package size and no price takes the price of
- * a neighbouring block that has a price and no size. Which neighbour (next or
- * previous) is decided once for the page, by which way more sizes find a price.
+ * the neighbouring blocks that have a price and no size. Which neighbour (next
+ * or previous) is decided once for the page, by which way more sizes find a price.
  */
-function pairAcross(readings: Reading[]): Pair[] {
-  const out: Pair[] = [];
-  const sizeOnly = (r: Reading) => r.units.length === 1 && r.money.length === 0;
+function pairAcross(readings: Reading[], sizeOf: (r: Reading) => UnitAmount | null): Pair[] {
   const priceOnly = (r: Reading) => r.units.length === 0 && r.money.length > 0;
-  const isSize = (r: Reading) => r.units.length > 0 || r.pairs.length > 0;
+  const isSize = (r: Reading) => r.units.length > 0 || r.pairs.length > 0 || r.bare !== null;
 
   /** Price-only blocks next to block i in one direction, up to the next size block. */
   function neighbours(i: number, step: 1 | -1): number[] {
     const found: number[] = [];
     for (let j = i + step, n = 0; j >= 0 && j < readings.length && n < WINDOW; j += step, n++) {
       const r = readings[j];
-      if (!r) break;
-      if (isSize(r)) break;
+      if (!r || isSize(r)) break;
       if (priceOnly(r)) found.push(j);
     }
     return found;
@@ -144,46 +186,63 @@ function pairAcross(readings: Reading[]): Pair[] {
   let backward = 0;
   for (let i = 0; i < readings.length; i++) {
     const r = readings[i];
-    if (!r || !sizeOnly(r)) continue;
+    if (!r || !sizeOf(r)) continue;
     if (neighbours(i, 1).length > 0) forward++;
     if (neighbours(i, -1).length > 0) backward++;
   }
   const step: 1 | -1 = backward > forward ? -1 : 1;
   const used = new Set<number>();
+  const out: Pair[] = [];
   for (let i = 0; i < readings.length; i++) {
     const r = readings[i];
-    const u = r?.units[0];
-    if (!r || !u || !sizeOnly(r)) continue;
+    const u = r ? sizeOf(r) : null;
+    if (!r || !u) continue;
     const js = neighbours(i, step).filter((j) => !used.has(j));
-    // A price block after its card's size block, when the page reads the other way round.
-    const m = charged(js.flatMap((j) => readings[j]?.money ?? []));
+    // Across blocks the first price is the one charged: an old price is struck (and skipped), a "per 100" column is dropped.
+    const m = withoutDerived(
+      js.flatMap((j) => readings[j]?.money ?? []),
+      u.units,
+    )[0];
     if (!m) continue;
     for (const j of js) used.add(j);
-    out.push({ idx: i, units: u.units, ...(u.family ? { family: u.family } : {}), money: m, selector: r.item.selector });
+    out.push({ idx: i, units: u.units, ...(u.family ? { family: u.family } : {}), ...(u.word ? { word: u.word } : {}), money: m, selector: r.item.selector });
   }
   return out;
+}
+
+function sizeOnly(r: Reading): UnitAmount | null {
+  return r.units.length === 1 && r.money.length === 0 ? (r.units[0] ?? null) : null;
+}
+
+function bareSize(r: Reading): UnitAmount | null {
+  return r.bare !== null ? { units: r.bare, at: 0, last: 0 } : null;
 }
 
 /** The packages on a page, compared with the official catalogue. Never throws on odd text. */
 export function extractPrices(snap: PageSnapshot, platform: Platform | null): PriceEntry[] {
   const opts: ParseOptions = { dollar: dollarFor(snap), families: familiesFor(platform?.id) };
   const pairs: Pair[] = [];
-  snap.options.forEach((o, i) => pairs.push(...readItem(o, opts, i).pairs));
+  snap.options.forEach((o, i) => pairs.push(...readItem(o, opts, i, true).pairs));
   const readings = snap.blocks.map((b, i) => readItem(b, opts, i));
   const inBlocks = readings.flatMap((r) => r.pairs);
+  const across = pairAcross(readings, sizeOnly);
+  // Bare numbers only on a known platform's page, and only as a pattern (several cards or rows), never one stray number.
+  const bare = platform ? pairAcross(readings, bareSize) : [];
   // Page order: pairs read inside a block and across blocks, merged by block index.
-  pairs.push(...[...inBlocks, ...pairAcross(readings)].sort((a, b) => a.idx - b.idx));
+  pairs.push(...[...inBlocks, ...across, ...(bare.length >= MIN_BARE_PAIRS ? bare : [])].sort((a, b) => a.idx - b.idx));
 
   const out: PriceEntry[] = [];
   const seen = new Set<string>();
   for (const p of pairs) {
     if (out.length >= MAX_ENTRIES) break;
-    const key = `${p.units}|${p.money.amount}|${p.money.currency}`;
+    const platformId = platformForFamily(p.family, platform?.id);
+    const unit = unitLabel(platformId, p);
+    // The same package shown twice (a card and a select option) is one package.
+    const key = `${p.units}|${p.money.amount}|${p.money.currency}|${unit}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const unit = platform?.unit ?? (p.family ? UNIT_LABEL[p.family] : 'coins');
     const per100 = (p.money.amount / p.units) * 100;
-    const cmp = compareWithOfficial({ per100, currency: p.money.currency }, platform?.id);
+    const cmp = compareWithOfficial({ per100, currency: p.money.currency }, platformId);
     out.push({
       units: p.units,
       unit,
@@ -196,4 +255,15 @@ export function extractPrices(snap: PageSnapshot, platform: Platform | null): Pr
     });
   }
   return out;
+}
+
+/**
+ * The platform a price entry belongs to, for the popup's comparison: the
+ * page's platform when the unit is its own, otherwise the one platform with
+ * that unit; null when ambiguous or unknown.
+ */
+export function platformOfEntry(entry: Pick<PriceEntry, 'unit'>, pagePlatformId: string | null | undefined): string | null {
+  if (pagePlatformId && UNIT_OF[pagePlatformId] === entry.unit) return pagePlatformId;
+  const ids = Object.keys(UNIT_OF).filter((id) => UNIT_OF[id] === entry.unit);
+  return ids.length === 1 ? (ids[0] ?? null) : null;
 }

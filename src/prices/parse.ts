@@ -33,7 +33,7 @@ const SYMBOLS: Record<string, string> = {
 const CURRENCY_WORDS: Record<string, string> = {
   usd: 'USD', eur: 'EUR', gbp: 'GBP', aud: 'AUD', idr: 'IDR', vnd: 'VND', brl: 'BRL', mxn: 'MXN', php: 'PHP',
   inr: 'INR', cad: 'CAD', nzd: 'NZD', sgd: 'SGD', myr: 'MYR', thb: 'THB', jpy: 'JPY', krw: 'KRW',
-  rp: 'IDR', 'đ': 'VND', 'vnđ': 'VND', 'đồng': 'VND', dong: 'VND', euro: 'EUR', euros: 'EUR', rm: 'MYR',
+  usdt: 'USDT', usdc: 'USDC', rp: 'IDR', 'đ': 'VND', 'vnđ': 'VND', 'đồng': 'VND', dong: 'VND', euro: 'EUR', euros: 'EUR', rm: 'MYR',
 };
 
 /** Multipliers written after a number: "1.4K coins", "Rp 15rb", "25k ₫", "2 jt". */
@@ -67,7 +67,10 @@ export type Token =
  * count) or by a space-like character only when exactly three digits follow.
  */
 const TOKEN_RE =
-  /(?<num>\d+(?:(?:[.,'’]|[ \u00a0\u202f\u2009](?=\d{3}(?!\d)))\d+)*)|(?<sym>(?:US|AU|NZ|MX|R|A|C|S)\$|[$€£₫₱₹¥₩])|(?<word>\p{L}[\p{L}\p{M}]*(?:[-'’]\p{L}[\p{L}\p{M}]*)*)|(?<p>[+=/:|()–—-])/gu;
+  /(?<num>\d+(?:(?:[.,'’]|[ \u00a0\u202f\u2009](?=\d{3}(?!\d)))\d+)*)|(?<sym>(?:US|AU|NZ|MX|R|A|C|S)\$|[$€£₫₱₹¥₩])|(?<word>\p{L}[\p{L}\p{M}]*(?:[-'’]\p{L}[\p{L}\p{M}]*)*)|(?<p>[+=/:|()–—%-])/gu;
+
+const GLUED_RE = /^(\p{L}+?)(Rp|[A-Z]{3})$/u;
+const GLUED_DOLLAR_RE = /^(\p{L}+?)(US|AU|NZ|MX|R)$/u;
 
 /** Texts longer than this are cut: no shop package needs more, and it bounds the work per block. */
 export const MAX_TEXT = 4000;
@@ -75,7 +78,6 @@ export const MAX_TEXT = 4000;
 export function tokenize(input: string): Token[] {
   const text = input.length > MAX_TEXT ? input.slice(0, MAX_TEXT) : input;
   const out: Token[] = [];
-  TOKEN_RE.lastIndex = 0;
   for (const m of text.matchAll(TOKEN_RE)) {
     const g = m.groups ?? {};
     const start = m.index;
@@ -86,8 +88,28 @@ export function tokenize(input: string): Token[] {
       const w = g.word.toLowerCase();
       const code = CURRENCY_WORDS[w];
       if (code) out.push({ kind: 'cur', code, start, end });
-      else out.push({ kind: 'word', text: w, start, end });
+      else {
+        // "DiamondRp" / "CoinsUSD": two texts glued together where a <br> stood.
+        const glued = GLUED_RE.exec(g.word);
+        const suffix = glued?.[2] ? CURRENCY_WORDS[glued[2].toLowerCase()] : undefined;
+        if (glued?.[1] && suffix) {
+          const cut = start + glued[1].length;
+          out.push({ kind: 'word', text: glued[1].toLowerCase(), start, end: cut });
+          out.push({ kind: 'cur', code: suffix, start: cut, end });
+        } else out.push({ kind: 'word', text: w, start, end });
+      }
     } else if (g.p) out.push({ kind: 'punct', ch: g.p, start, end });
+    // "60 UCUS$0.99": "UC" and "US$" glued where a <br> stood.
+    const prev = out[out.length - 2];
+    const cur = out[out.length - 1];
+    if (g.sym === '$' && prev?.kind === 'word' && cur && prev.end === cur.start) {
+      const glued = GLUED_DOLLAR_RE.exec(text.slice(prev.start, prev.end));
+      const code = glued?.[2] ? SYMBOLS[glued[2] + '$'] : undefined;
+      if (glued?.[1] && code) {
+        const cut = prev.start + glued[1].length;
+        out.splice(out.length - 2, 2, { kind: 'word', text: glued[1].toLowerCase(), start: prev.start, end: cut }, { kind: 'cur', code, start: cut, end });
+      }
+    }
   }
   return out;
 }
@@ -171,6 +193,8 @@ export interface UnitAmount {
   units: number;
   /** Which kind of unit was named; absent for "1000 + 100 bonus" with no unit word. */
   family?: UnitFamily;
+  /** The unit phrase as matched, lower case ("oneiric shards"). */
+  word?: string;
   /** Token index where the package size starts. */
   at: number;
   last: number;
@@ -210,7 +234,7 @@ function unitAt(
   tokens: Token[],
   i: number,
   families: ReadonlySet<UnitFamily> | undefined,
-): { last: number; family: UnitFamily } | null {
+): { last: number; family: UnitFamily; word: string } | null {
   const t = tokens[i];
   if (t?.kind !== 'word') return null;
   const candidates = UNIT_PHRASES.get(t.text);
@@ -225,7 +249,7 @@ function unitAt(
         break;
       }
     }
-    if (ok) return { last: i + c.words.length - 1, family: c.family };
+    if (ok) return { last: i + c.words.length - 1, family: c.family, word: c.words.join(' ') };
   }
   return null;
 }
@@ -237,6 +261,8 @@ function isWord(t: Token | undefined, set: Set<string>): boolean {
 export interface ItemReading {
   units: UnitAmount[];
   money: Money[];
+  /** Words that are neither units, currencies nor multipliers: many of them mean a sentence, not a label. */
+  otherWords: number;
 }
 
 /**
@@ -274,6 +300,11 @@ export function readText(input: string, opts: ParseOptions = {}): ItemReading {
           }
         }
         const u = unitAt(tokens, j, opts.families);
+        if ((u !== null || bonusLast >= 0) && (isRangeEnd(tokens, i) || isReward(tokens, i))) {
+          // "30–2,500,000 coins": a calculator's limits; "+ 24.900 koin": coins earned back. Not packages.
+          i = (u?.last ?? bonusLast) + 1;
+          continue;
+        }
         if (u !== null || bonusLast >= 0) {
           let last = u?.last ?? bonusLast;
           // "1,000 Coins + 100 Bonus"
@@ -285,10 +316,22 @@ export function readText(input: string, opts: ParseOptions = {}): ItemReading {
               last = b.last + 1;
             }
           }
-          if (total >= 1 && total <= 100_000_000) units.push({ units: total, at: i, last, ...(u ? { family: u.family } : {}) });
+          if (total >= 1 && total <= 100_000_000) units.push({ units: total, at: i, last, ...(u ? { family: u.family, word: u.word } : {}) });
           i = last + 1;
           continue;
         }
+      }
+    }
+    // A rate written the other way round: "price per coin: $0.011", "harga per koin Rp 250".
+    if (isWord(t, PER_WORDS)) {
+      const u = unitAt(tokens, i + 1, opts.families);
+      const after = u ? readMoney(tokens, u.last + 1, norm, dollar) : null;
+      if (u && after) {
+        if (after.amount > 0 && after.amount < 1e12) {
+          money.push({ amount: after.amount, currency: after.currency, at: u.last + 1, last: after.last, old: false, notPackage: false, perUnit: true });
+        }
+        i = after.last + 1;
+        continue;
       }
     }
     // Money: CUR N [mult] [CODE] | N [mult] CUR
@@ -322,7 +365,27 @@ export function readText(input: string, opts: ParseOptions = {}): ItemReading {
     }
     i++;
   }
-  return { units, money };
+  let otherWords = 0;
+  for (const t of tokens) if (t.kind === 'word' && !UNIT_PHRASES.has(t.text) && !MULTIPLIERS[t.text]) otherWords++;
+  return { units, money, otherWords };
+}
+
+const RANGE_WORDS = new Set(['to', 'até', 'hasta', 'hingga', 'sampai', 'đến', 'à', 'au']);
+
+/** Is the number at token i the upper end of a range ("30–2,500,000", "30 to 2500")? */
+function isRangeEnd(tokens: Token[], i: number): boolean {
+  const sep = tokens[i - 1];
+  const before = tokens[i - 2];
+  // A price before the dash is a price-first layout ("$10.99 - 1000 coins"), not a range.
+  if (!sep || before?.kind !== 'num' || tokens[i - 3]?.kind === 'cur') return false;
+  if (sep.kind === 'punct') return (sep.ch === '–' || sep.ch === '-' || sep.ch === '—') && sep.start - before.end <= 1;
+  return isWord(sep, RANGE_WORDS);
+}
+
+/** "+ 24.900 koin" on its own: a reward or cashback, not something sold. */
+function isReward(tokens: Token[], i: number): boolean {
+  const p = tokens[i - 1];
+  return p?.kind === 'punct' && p.ch === '+' && tokens[i - 2]?.kind !== 'num';
 }
 
 const BONUS_WORDS = new Set(['bonus', 'extra', 'free', 'gratis', 'grátis', 'tặng', 'thưởng', 'bônus', 'bono', 'cadeau', 'offert', 'offerts']);

@@ -1,10 +1,9 @@
 /**
  * The words shops use for each kind of virtual currency, in the languages of
- * the corpus (en, fr, id, es, pt, vi). A page about one platform reads only
- * its own family: on a TikTok page "500 diamonds" are creator earnings, not
- * coins for sale.
+ * the corpus (en, fr, id, es, pt, vi), by family. A package's family decides
+ * which platform's catalogue it is compared with.
  */
-export const UNIT_FAMILIES = ['coins', 'robux', 'vbucks', 'diamonds', 'uc', 'crystals', 'bits'] as const;
+export const UNIT_FAMILIES = ['coins', 'robux', 'vbucks', 'diamonds', 'uc', 'crystals', 'bits', 'other'] as const;
 export type UnitFamily = (typeof UNIT_FAMILIES)[number];
 
 const WORDS: Record<UnitFamily, string[]> = {
@@ -15,6 +14,8 @@ const WORDS: Record<UnitFamily, string[]> = {
   uc: ['uc', 'unknown cash'],
   crystals: ['genesis crystals', 'genesis crystal', 'crystals', 'crystal', 'cristais', 'cristales', 'cristaux'],
   bits: ['bits', 'twitch bits'],
+  /** Other games' currencies that multi-game shops list beside ours: read (so a package is counted), never compared. */
+  other: ['oneiric shards', 'shards', 'vp', 'valorant points', 'cp', 'cod points', 'gems', 'primogems', 'tokens', 'credits', 'points'],
 };
 
 /** Which family each platform (platforms.json id) sells. */
@@ -50,8 +51,25 @@ export const UNIT_PHRASES: ReadonlyMap<string, UnitPhrase[]> = (() => {
   return map;
 })();
 
-/** The families a page may sell: its platform's, or all of them when the platform is unknown. */
-export function familiesFor(platformId: string | null | undefined): ReadonlySet<UnitFamily> {
-  const f = platformId ? PLATFORM_FAMILY[platformId] : undefined;
-  return new Set(f ? [f] : UNIT_FAMILIES);
+/**
+ * The families read on a page: all of them, because shops often sell several
+ * games' currencies on one page. (Sentences such as a TikTok creator's
+ * "1,000 diamonds" earnings are dropped as prose by the extractor.)
+ */
+export function familiesFor(_platformId?: string | null): ReadonlySet<UnitFamily> {
+  return ALL;
+}
+const ALL: ReadonlySet<UnitFamily> = new Set(UNIT_FAMILIES);
+
+/**
+ * The platform a package belongs to: the page's platform when the family is
+ * its own (or unnamed), otherwise the one platform selling that family; null
+ * when that is ambiguous (diamonds: Mobile Legends or Free Fire).
+ */
+export function platformForFamily(family: UnitFamily | undefined, pagePlatformId: string | null | undefined): string | null {
+  if (!family) return pagePlatformId ?? null;
+  if (family === 'other') return null;
+  if (pagePlatformId && PLATFORM_FAMILY[pagePlatformId] === family) return pagePlatformId;
+  const ids = Object.keys(PLATFORM_FAMILY).filter((id) => PLATFORM_FAMILY[id] === family);
+  return ids.length === 1 ? (ids[0] ?? null) : null;
 }

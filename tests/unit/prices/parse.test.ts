@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { findMoney, findUnits, parseMoney, parseNumber, readText, tokenize } from '../../../src/prices/parse';
-import { familiesFor } from '../../../src/prices/units';
+import { platformForFamily } from '../../../src/prices/units';
 
 describe('parseNumber', () => {
   test.each([
@@ -123,23 +123,42 @@ describe('readText: what is not a package price', () => {
   });
 });
 
-describe('units: per platform', () => {
-  test('a TikTok page does not read creator diamonds as coins', () => {
-    expect(findUnits('500 diamonds', { families: familiesFor('tiktok') })).toEqual([]);
-    expect(findUnits('500 coins', { families: familiesFor('tiktok') }).map((u) => u.units)).toEqual([500]);
-  });
-  test('a Mobile Legends page reads diamonds, not coins', () => {
-    expect(findUnits('86 diamonds 10 coins', { families: familiesFor('mobilelegends') }).map((u) => u.units)).toEqual([86]);
+describe('units: families and platforms', () => {
+  test('each family names its platform; diamonds are ambiguous without the page', () => {
+    expect(findUnits('500 coins').map((u) => u.family)).toEqual(['coins']);
+    expect(platformForFamily('coins', null)).toBe('tiktok');
+    expect(platformForFamily('robux', 'tiktok')).toBe('roblox');
+    expect(platformForFamily('diamonds', 'freefire')).toBe('freefire');
+    expect(platformForFamily('diamonds', 'mobilelegends')).toBe('mobilelegends');
+    expect(platformForFamily('diamonds', 'tiktok')).toBeNull();
+    expect(platformForFamily('other', 'tiktok')).toBeNull();
+    expect(platformForFamily(undefined, 'twitch')).toBe('twitch');
   });
   test('"uc" and "bits" are whole words only', () => {
-    expect(findUnits('60 ucapan', { families: familiesFor('pubgmobile') })).toEqual([]);
-    expect(findUnits('8 bitsy', { families: familiesFor('twitch') })).toEqual([]);
+    expect(findUnits('60 ucapan')).toEqual([]);
+    expect(findUnits('8 bitsy')).toEqual([]);
   });
-  test('unknown platform: every family, with its family', () => {
-    expect(findUnits('400 robux and 1000 v-bucks').map((u) => [u.units, u.family])).toEqual([
-      [400, 'robux'],
-      [1000, 'vbucks'],
+  test('every family, with its family and phrase', () => {
+    expect(findUnits('400 robux and 1000 v-bucks, 60 Oneiric Shards').map((u) => [u.units, u.family, u.word])).toEqual([
+      [400, 'robux', 'robux'],
+      [1000, 'vbucks', 'v-bucks'],
+      [60, 'other', 'oneiric shards'],
     ]);
+  });
+  test('ranges, percentages and rewards are not packages', () => {
+    expect(findUnits('Custom amount (30–2,500,000 coins)')).toEqual([]);
+    expect(findUnits('30 to 2500 coins')).toEqual([]);
+    expect(findUnits('Cashback 10% Koin')).toEqual([]);
+    expect(findUnits('+ 24.900 koin')).toEqual([]);
+    expect(findUnits('$10.99 - 1000 coins').map((u) => u.units)).toEqual([1000]);
+  });
+  test('texts glued where a <br> stood', () => {
+    expect(readText('5 DiamondRp 1.000').money.map((m) => [m.amount, m.currency])).toEqual([[1000, 'IDR']]);
+    expect(readText('60 UCUS$0.99').units.map((u) => u.units)).toEqual([60]);
+    expect(readText('60 UCUS$0.99').money.map((m) => [m.amount, m.currency])).toEqual([[0.99, 'USD']]);
+  });
+  test('crypto dollars', () => {
+    expect(parseMoney('10.50 USDT')).toEqual({ amount: 10.5, currency: 'USDT' });
   });
 });
 
