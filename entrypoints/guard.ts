@@ -1,56 +1,174 @@
 /**
- * The page-facing script (registered as a content script in wxt.config.ts).
+ * The page-facing script (registered as a content script in wxt.config.ts,
+ * top frame only, at document_idle). Built as an unlisted script so WXT's
+ * content-script context, which announces itself to every page, is not used.
  *
- * What runs when, on every http(s) page at document_idle:
- *  1. The gate (src/engine/gate.ts) reads title, headings and a bounded text
- *     sample. Not a coin shop → stop: no DOM change, no message, no listener
- *     the page could observe.
- *  2. A coin shop → one bounded snapshot of the page goes to the background,
- *     which runs the detectors and paints the toolbar; the verdict comes back
- *     and the badge is shown in a closed shadow root.
+ * What runs when:
+ *  1. The gate (src/content/candidate.ts → src/engine/gate.ts) reads title,
+ *     headings and a bounded text sample. Not a coin shop → nothing is added,
+ *     nothing is sent; only a MutationObserver and navigation listeners stay,
+ *     which the page cannot observe. They re-run the gate, throttled with
+ *     back-off and a budget (src/content/throttle.ts), when content is added
+ *     or the URL changes (SPA navigation, src/content/watch.ts). Once the
+ *     budget is spent, only a URL compare per mutation batch remains.
+ *  2. A coin shop → one bounded snapshot (src/engine/snapshot.ts, including
+ *     open shadow roots and same-origin frames) goes to the background, which
+ *     runs the detectors and paints the toolbar; the verdict comes back and
+ *     the badge is shown in a closed shadow root, in the top layer, kept there
+ *     by src/content/guardian.ts. Later content changes trigger throttled
+ *     re-scans; navigating to a page that is no shop removes the badge and
+ *     clears the toolbar ({type:'clear'}).
  *  3. The popup may ask us to point at an element ("Show me").
+ *
+ * The extension API comes from the browser's global through a thin typed
+ * wrapper (src/content/ext.ts), not webextension-polyfill: this file runs on
+ * every page and should cost as little to load as possible.
  */
-import type { Runtime } from 'webextension-polyfill';
-import { isCandidate } from '../src/engine/gate';
+import { isVerdictReply, parseHighlight } from '../src/content-messages';
+import { isShopCandidate } from '../src/content/candidate';
+import { alive, onExtensionMessage, sendToBackground } from '../src/content/ext';
+import { guardBadge } from '../src/content/guardian';
+import { createThrottle } from '../src/content/throttle';
+import { watchPage } from '../src/content/watch';
 import { buildSnapshot } from '../src/engine/snapshot';
 import type { ScanResult } from '../src/engine/types';
-import { HighlightMessage, VerdictReply } from '../src/content-messages';
-import { browser } from '../src/platform/browser';
-import { mountBadge, type BadgeHandle } from '../src/ui/badge';
-import { highlight } from '../src/ui/highlight';
+import { BADGE_TAG, mountBadge, type BadgeHandle } from '../src/ui/badge';
+import { HIGHLIGHT_TAG, highlight } from '../src/ui/highlight';
+
+/**
+ * Re-check timing. Gate checks on a page that is no shop: first 500 ms after
+ * a change, doubling to 8 s, at most 6 in a row without a change of mind
+ * (so a page that mutates forever costs ≤ 6 gate runs, ~2 ms each). Re-scans
+ * of a shop page: ≥ 2 s apart, doubling to 30 s, stop after 5 unchanged.
+ */
+const GATE = { minInterval: 500, maxInterval: 8000, budget: 6 } as const;
+const RESCAN = { minInterval: 2000, maxInterval: 30_000, budget: 5 } as const;
 
 let badge: BadgeHandle | null = null;
+let unguard: (() => void) | null = null;
+let shop = false;
+let listening: (() => void) | null = null;
+let stopWatch: (() => void) | null = null;
+let lastKey = '';
 
-async function scan(): Promise<void> {
-  const snapshot = buildSnapshot(document, location.href);
-  const reply = VerdictReply.safeParse(await browser.runtime.sendMessage({ type: 'snapshot', snapshot }));
-  if (!reply.success) return;
-  show(reply.data);
+function resultKey(r: ScanResult): string {
+  return `${r.verdict}|${r.signals.map((s) => s.id).join(',')}`;
 }
 
 function show(result: ScanResult): void {
   if (result.verdict === 'none') {
-    badge?.remove();
-    badge = null;
+    hide();
     return;
   }
   if (badge) badge.update(result);
-  else badge = mountBadge(document, result);
+  else {
+    badge = mountBadge(document, result);
+    unguard = guardBadge(document, badge);
+  }
 }
 
-function listen(): void {
-  browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
-    if (sender.id !== browser.runtime.id || sender.tab) return undefined;
-    const msg = HighlightMessage.safeParse(raw);
-    if (!msg.success) return undefined;
-    return Promise.resolve(highlight(document, msg.data.selector));
+function hide(): void {
+  unguard?.();
+  unguard = null;
+  badge?.remove();
+  badge = null;
+}
+
+/** Full scan → verdict → badge. Resolves true when the verdict changed. */
+async function scan(): Promise<boolean> {
+  const snapshot = buildSnapshot(document, location.href);
+  const reply = await sendToBackground({ type: 'snapshot', snapshot });
+  if (!isVerdictReply(reply)) return false;
+  // applyStrict hook (parents' strict mode) goes right after the verdict arrives.
+  show(reply);
+  const key = resultKey(reply);
+  const changed = key !== lastKey;
+  lastKey = key;
+  return changed;
+}
+
+function becameNoShop(): void {
+  shop = false;
+  lastKey = '';
+  hide();
+  void sendToBackground({ type: 'clear' }).catch(() => undefined);
+}
+
+function shutdown(): void {
+  stopWatch?.();
+  stopWatch = null;
+  gate.stop();
+  rescan.stop();
+  listening?.();
+  listening = null;
+  hide();
+}
+
+/** One gate run: true when the page's status changed (worth looking again soon). */
+function check(): boolean {
+  if (!alive()) {
+    shutdown();
+    return false;
+  }
+  const now = isShopCandidate(document);
+  if (now === shop) return false;
+  if (now) {
+    shop = true;
+    startShop();
+  } else becameNoShop();
+  return true;
+}
+
+const gate = createThrottle({ ...GATE, run: check });
+const rescan = createThrottle({
+  ...RESCAN,
+  run: () => {
+    if (!alive()) {
+      shutdown();
+      return false;
+    }
+    if (!isShopCandidate(document)) {
+      becameNoShop();
+      return true;
+    }
+    // The reply comes later; count this run as fruitless and reset if the verdict changed.
+    void scan().then((changed) => changed && rescan.reset(), () => undefined);
+    return false;
+  },
+});
+
+function startShop(): void {
+  listening ??= onExtensionMessage((raw) => {
+    const msg = parseHighlight(raw);
+    return msg ? highlight(document, msg.selector) : undefined;
   });
-}
-
-export default defineUnlistedScript(() => {
-  if (!isCandidate(document)) return;
-  listen();
+  rescan.reset();
   void scan().catch(() => {
     // The extension was reloaded or the background is gone: stay silent on the page.
   });
+}
+
+function onNavigate(): void {
+  gate.reset();
+  rescan.reset();
+  if (shop) rescan.poke();
+  else gate.poke();
+}
+
+function onContent(): void {
+  if (shop) rescan.poke();
+  else gate.poke();
+}
+
+const ours = (n: Node) => n.nodeType === 1 && ((n as Element).localName === BADGE_TAG || (n as Element).localName === HIGHLIGHT_TAG);
+
+export default defineUnlistedScript(() => {
+  if (window.top !== window) return;
+  try {
+    shop = isShopCandidate(document);
+    if (shop) startShop();
+    stopWatch = watchPage(window, { onNavigate, onContent, ignore: ours });
+  } catch {
+    // Never let a strange page turn into an error on its console.
+  }
 });

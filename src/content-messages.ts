@@ -1,26 +1,65 @@
 /**
- * The content script's side of messaging, in zod/mini (a few KB) because the
- * content script is loaded on every page. Full schemas live in messages.ts.
+ * The content script's side of messaging: hand-written, strict checks of the
+ * two messages it receives. The content script is loaded on every page, and
+ * even zod/mini added 18 KB (a third of the script) to parse on each load.
+ * The checks mirror zod schemas that stay the specification:
+ * tests/unit/content/messages.test.ts checks these functions accept exactly
+ * what ScanResultSchema/HighlightMessage in src/messages.ts accept.
  */
-import * as z from 'zod/mini';
+import type { ScanResult } from './engine/types';
 
-export const HighlightMessage = z.object({
-  type: z.literal('highlight'),
-  selector: z.string().check(z.minLength(1), z.maxLength(1000)),
-});
+const VERDICTS = new Set(['danger', 'caution', 'ok', 'official', 'none']);
+const SEVERITIES = new Set(['danger', 'caution', 'good']);
 
-/** The part of a ScanResult the badge shows. */
-export const VerdictReply = z.object({
-  url: z.string(),
-  verdict: z.enum(['danger', 'caution', 'ok', 'official', 'none']),
-  score: z.number(),
-  platform: z.nullable(z.string()),
-  signals: z.array(
-    z.object({
-      id: z.string(),
-      severity: z.enum(['danger', 'caution', 'good']),
-      evidence: z.array(z.object({ text: z.string(), selector: z.optional(z.string()) })),
-    }),
-  ),
-  prices: z.array(z.any()),
-});
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isStr = (v: unknown, max = Infinity): v is string => typeof v === 'string' && v.length <= max;
+const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const isOptStr = (v: unknown, max = Infinity) => v === undefined || isStr(v, max);
+
+/** A "Show me" request from the popup, or null when `raw` is anything else. */
+export function parseHighlight(raw: unknown): { selector: string } | null {
+  if (!isObj(raw) || raw.type !== 'highlight' || !isStr(raw.selector, 1000) || raw.selector.length < 1) return null;
+  return { selector: raw.selector };
+}
+
+function isPrice(p: unknown): boolean {
+  return (
+    isObj(p) &&
+    isNum(p.units) &&
+    isStr(p.unit) &&
+    isNum(p.price) &&
+    isStr(p.currency) &&
+    isNum(p.per100) &&
+    (p.officialPer100 === null || isNum(p.officialPer100)) &&
+    (p.diffPercent === null || isNum(p.diffPercent)) &&
+    isOptStr(p.selector)
+  );
+}
+
+function isSignal(s: unknown): boolean {
+  return (
+    isObj(s) &&
+    isStr(s.id) &&
+    isStr(s.severity) &&
+    SEVERITIES.has(s.severity) &&
+    Array.isArray(s.evidence) &&
+    s.evidence.every((e) => isObj(e) && isStr(e.text, 500) && isOptStr(e.selector, 1000))
+  );
+}
+
+/** The background's answer to a snapshot, checked before it reaches the badge. */
+export function isVerdictReply(raw: unknown): raw is ScanResult {
+  return (
+    isObj(raw) &&
+    isStr(raw.url) &&
+    isStr(raw.verdict) &&
+    VERDICTS.has(raw.verdict) &&
+    isNum(raw.score) &&
+    (raw.platform === null || isStr(raw.platform)) &&
+    Array.isArray(raw.signals) &&
+    raw.signals.every(isSignal) &&
+    Array.isArray(raw.prices) &&
+    raw.prices.every(isPrice)
+  );
+}

@@ -18,6 +18,14 @@ export const LIMITS = {
   forms: 200,
   links: 2000,
   options: 2000,
-  /** Elements visited by the snapshot walk. */
+  /** Elements visited by the snapshot walk (all roots together). */
   elements: 150_000,
+  /** Open shadow roots and same-origin frames the snapshot enters. */
+  nestedRoots: 200,
+  /** Elements the content script looks through for shadow roots/frames when a page names a platform but shows no password field. */
+  deepSearchElements: 20_000,
+  /** <label> elements indexed for field labels. */
+  labels: 5000,
+  /** Ancestors looked at to tell struck-through text (old prices). */
+  struckDepth: 8,
 } as const;

@@ -1,20 +1,30 @@
 /**
  * Reads a page into a PageSnapshot in one bounded walk. Uses textContent and
  * attributes only: nothing here forces layout (no innerText, no geometry).
+ *
+ * The walk also enters open shadow roots and same-origin iframes (a fake login
+ * can hide its password field there), up to LIMITS.nestedRoots of them; every
+ * root shares the same element and text budgets. Closed shadow roots and
+ * cross-origin frames are out of reach of a page script and of ours.
+ *
+ * Hostile input: every string is clipped before it is squashed or joined, so
+ * a 10 MB text node or a heading wrapping the whole page costs a bounded slice,
+ * and per-element work never walks more than a few ancestors.
  */
 import type { Field, Form, Link, PageSnapshot, TextBlock } from './types';
 import { LIMITS } from './limits';
 import { cssPath } from './selector';
 
-const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'canvas', 'iframe', 'object']);
+const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'canvas', 'iframe', 'frame', 'object']);
 const STRUCK = new Set(['s', 'del', 'strike']);
 
 function clip(s: string, max: number): string {
   return s.length > max ? s.slice(0, max) : s;
 }
 
-function squash(s: string | null | undefined): string {
-  return (s ?? '').replace(/\s+/g, ' ').trim();
+/** Collapses white space, after clipping the raw string to `max * 2` so huge input stays cheap. */
+function squash(s: string | null | undefined, max = 4000): string {
+  return clip(clip(s ?? '', max * 2).replace(/\s+/g, ' ').trim(), max);
 }
 
 function resolve(href: string, base: string): string {
@@ -25,110 +35,154 @@ function resolve(href: string, base: string): string {
   }
 }
 
-function fieldLabel(el: Element, doc: Document): string {
+type Root = Document | ShadowRoot;
+
+/** label[for] → text, per root, built once and bounded. */
+function labelIndex(root: Root, cache: Map<Root, Map<string, string>>): Map<string, string> {
+  let index = cache.get(root);
+  if (index) return index;
+  index = new Map();
+  const labels = root.querySelectorAll('label[for]');
+  for (let i = 0; i < labels.length && i < LIMITS.labels; i++) {
+    const l = labels[i] as Element;
+    const f = l.getAttribute('for') ?? '';
+    index.set(f, `${index.get(f) ?? ''} ${squash(l.textContent, 300)}`);
+  }
+  cache.set(root, index);
+  return index;
+}
+
+function fieldLabel(el: Element, cache: Map<Root, Map<string, string>>): string {
   const parts: string[] = [];
   const id = el.getAttribute('id');
-  if (id) {
-    for (const label of Array.from(doc.getElementsByTagName('label'))) {
-      if (label.getAttribute('for') === id) parts.push(label.textContent ?? '');
-    }
-  }
+  if (id) parts.push(labelIndex(el.getRootNode() as Root, cache).get(id) ?? '');
   const wrapping = el.closest('label');
-  if (wrapping) parts.push(wrapping.textContent ?? '');
+  if (wrapping) parts.push(squash(wrapping.textContent, 300));
   parts.push(el.getAttribute('aria-label') ?? '', el.getAttribute('placeholder') ?? '', el.getAttribute('title') ?? '');
-  return clip(squash(parts.join(' ')).toLowerCase(), 300);
+  return squash(parts.map((p) => clip(p, 300)).join(' '), 300).toLowerCase();
 }
 
 function isStruck(el: Element): boolean {
-  for (let n: Element | null = el; n && n.localName !== 'body'; n = n.parentElement) {
+  let depth = 0;
+  for (let n: Element | null = el; n && n.localName !== 'body' && depth < LIMITS.struckDepth; n = n.parentElement, depth++) {
     if (STRUCK.has(n.localName)) return true;
     if ((n.getAttribute('style') ?? '').includes('line-through')) return true;
   }
   return false;
 }
 
+function frameDocument(el: Element): Document | null {
+  try {
+    const d = (el as HTMLIFrameElement).contentDocument;
+    return d?.documentElement ? d : null;
+  } catch {
+    return null; // cross-origin
+  }
+}
+
 export function buildSnapshot(doc: Document, url: string): PageSnapshot {
-  const headlineParts: string[] = [doc.title];
+  const headlineParts: string[] = [clip(doc.title, 1000)];
   const meta = doc.querySelector('meta[name="description"]');
-  if (meta) headlineParts.push(meta.getAttribute('content') ?? '');
+  if (meta) headlineParts.push(clip(meta.getAttribute('content') ?? '', 1000));
   const og = doc.querySelector('meta[property="og:title"]');
-  if (og) headlineParts.push(og.getAttribute('content') ?? '');
+  if (og) headlineParts.push(clip(og.getAttribute('content') ?? '', 1000));
 
   const blocks: TextBlock[] = [];
   const fields: Field[] = [];
   const forms: Form[] = [];
   const links: Link[] = [];
   const options: TextBlock[] = [];
+  const labels = new Map<Root, Map<string, string>>();
   let textChars = 0;
   let elements = 0;
   let truncated = false;
 
-  const root = doc.body ?? doc.documentElement;
-  // FILTER_REJECT (2) skips a whole subtree; FILTER_ACCEPT is 1.
-  const walker = doc.createTreeWalker(root, 1 /* SHOW_ELEMENT */, {
-    acceptNode: (n) => (SKIP.has((n as Element).localName) ? 2 : 1),
-  });
-  for (let el = walker.currentNode as Element | null; el; el = walker.nextNode() as Element | null) {
-    elements++;
-    if (elements > LIMITS.elements) {
-      truncated = true;
-      break;
-    }
-    const tag = el.localName;
-    // Direct text of this element (its own text nodes), as one block.
-    let own = '';
-    for (let c = el.firstChild; c; c = c.nextSibling) {
-      if (c.nodeType === 3) own += c.nodeValue ?? '';
-    }
-    own = squash(own);
-    if (own && !truncated) {
-      if (blocks.length < LIMITS.blocks && textChars < LIMITS.snapshotTextChars) {
-        const struck = isStruck(el);
-        blocks.push({ text: clip(own, LIMITS.blockChars), selector: cssPath(el), ...(struck ? { struck } : {}) });
-        textChars += own.length;
-      } else truncated = true;
-    }
-    if (/^h[1-3]$/.test(tag) && headlineParts.length < 24) headlineParts.push(el.textContent ?? '');
+  const queue: Node[] = [doc.body ?? doc.documentElement];
+  let nested = 0;
+  const enqueue = (n: Node) => {
+    if (nested < LIMITS.nestedRoots) {
+      nested++;
+      queue.push(n);
+    } else truncated = true;
+  };
 
-    if ((tag === 'input' || tag === 'select' || tag === 'textarea') && fields.length < LIMITS.fields) {
-      const type = tag === 'input' ? (el.getAttribute('type') ?? 'text').toLowerCase() : tag;
-      if (type === 'hidden' || type === 'submit' || type === 'button' || type === 'image' || type === 'reset') {
-        // not a field a shopper types into
-      } else {
-        const form = el.closest('form');
-        fields.push({
-          type: clip(type, 40),
-          name: clip((el.getAttribute('name') ?? el.getAttribute('id') ?? '').toLowerCase(), 200),
-          autocomplete: clip((el.getAttribute('autocomplete') ?? '').toLowerCase(), 100),
-          label: fieldLabel(el, doc),
-          selector: cssPath(el),
-          formAction: form ? resolve(form.getAttribute('action') ?? '', url) : '',
-        });
-        if (type === 'radio' || type === 'checkbox') {
-          const label = fieldLabel(el, doc) || squash(el.parentElement?.textContent).toLowerCase();
-          if (label && options.length < LIMITS.options) options.push({ text: clip(label, 300), selector: cssPath(el) });
-        }
+  for (let qi = 0; qi < queue.length && elements <= LIMITS.elements; qi++) {
+    const start = queue[qi];
+    if (!start) continue;
+    const owner = start.nodeType === 9 ? (start as Document) : (start.ownerDocument ?? doc);
+    // FILTER_REJECT (2) skips a whole subtree; FILTER_ACCEPT is 1.
+    const walker = owner.createTreeWalker(start, 1 /* SHOW_ELEMENT */, {
+      acceptNode: (n) => (SKIP.has((n as Element).localName) ? 2 : 1),
+    });
+    const first = start.nodeType === 1 ? (start as Element) : (walker.nextNode() as Element | null);
+    for (let el = first; el; el = walker.nextNode() as Element | null) {
+      elements++;
+      if (elements > LIMITS.elements) {
+        truncated = true;
+        break;
       }
-    } else if (tag === 'form' && forms.length < LIMITS.forms) {
-      forms.push({
-        action: resolve(el.getAttribute('action') ?? '', url),
-        method: clip((el.getAttribute('method') ?? 'get').toLowerCase(), 20),
-        selector: cssPath(el),
-      });
-    } else if (tag === 'a' && links.length < LIMITS.links) {
-      const href = el.getAttribute('href');
-      if (href) links.push({ href: clip(resolve(href, url) || href, 2000), text: clip(squash(el.textContent), 200) });
-    } else if ((tag === 'option' || tag === 'button') && options.length < LIMITS.options) {
-      const t = squash(el.textContent);
-      if (t) options.push({ text: clip(t, 300), selector: cssPath(el) });
+      const tag = el.localName;
+      if (el.shadowRoot) enqueue(el.shadowRoot);
+      // Direct text of this element (its own text nodes), as one block.
+      let own = '';
+      for (let c = el.firstChild; c && own.length < LIMITS.blockChars * 2; c = c.nextSibling) {
+        if (c.nodeType === 3) own += clip(c.nodeValue ?? '', LIMITS.blockChars * 2);
+      }
+      own = squash(own, LIMITS.blockChars);
+      if (own && !truncated) {
+        if (blocks.length < LIMITS.blocks && textChars < LIMITS.snapshotTextChars) {
+          const struck = isStruck(el);
+          blocks.push({ text: own, selector: cssPath(el), ...(struck ? { struck } : {}) });
+          textChars += own.length;
+        } else truncated = true;
+      }
+      if (/^h[1-3]$/.test(tag) && headlineParts.length < 24) headlineParts.push(squash(el.textContent, 300));
+
+      if (tag === 'iframe' || tag === 'frame') {
+        // SKIP rejects the element's own children (fallback content); its document is read as another root.
+        const inner = frameDocument(el);
+        if (inner) enqueue(inner.body ?? inner.documentElement);
+      } else if ((tag === 'input' || tag === 'select' || tag === 'textarea') && fields.length < LIMITS.fields) {
+        const type = tag === 'input' ? (el.getAttribute('type') ?? 'text').toLowerCase() : tag;
+        if (type === 'hidden' || type === 'submit' || type === 'button' || type === 'image' || type === 'reset') {
+          // not a field a shopper types into
+        } else {
+          const form = el.closest('form');
+          const label = fieldLabel(el, labels);
+          fields.push({
+            type: clip(type, 40),
+            name: clip((el.getAttribute('name') ?? el.getAttribute('id') ?? '').toLowerCase(), 200),
+            autocomplete: clip((el.getAttribute('autocomplete') ?? '').toLowerCase(), 100),
+            label,
+            selector: cssPath(el),
+            formAction: form ? clip(resolve(form.getAttribute('action') ?? '', url), 2000) : '',
+          });
+          if (type === 'radio' || type === 'checkbox') {
+            const text = label || squash(el.parentElement?.textContent, 300).toLowerCase();
+            if (text && options.length < LIMITS.options) options.push({ text, selector: cssPath(el) });
+          }
+        }
+      } else if (tag === 'form' && forms.length < LIMITS.forms) {
+        forms.push({
+          action: clip(resolve(el.getAttribute('action') ?? '', url), 2000),
+          method: clip((el.getAttribute('method') ?? 'get').toLowerCase(), 20),
+          selector: cssPath(el),
+        });
+      } else if (tag === 'a' && links.length < LIMITS.links) {
+        const href = el.getAttribute('href');
+        if (href) links.push({ href: clip(resolve(href, url) || href, 2000), text: squash(el.textContent, 200) });
+      } else if ((tag === 'option' || tag === 'button') && options.length < LIMITS.options) {
+        const t = squash(el.textContent, 300);
+        if (t) options.push({ text: t, selector: cssPath(el) });
+      }
     }
   }
 
   return {
     url: clip(url, 4000),
-    title: clip(squash(doc.title), 500),
+    title: squash(doc.title, 500),
     lang: clip(doc.documentElement.getAttribute('lang') ?? '', 40),
-    headline: clip(squash(headlineParts.join(' · ')), 4000),
+    headline: squash(headlineParts.join(' · '), 4000),
     blocks,
     fields,
     forms,

@@ -3,15 +3,51 @@
  * page can neither restyle nor rewrite it, and nothing of ours leaks into the
  * page's styles. Collapsible to a small pill. Plain DOM (no framework) to keep
  * the content script small.
+ *
+ * Defences against a page hiding it (kept up by src/content/guardian.ts):
+ *  - the host hangs off <html>, not <body>, so hiding or replacing the body
+ *    does not take it along;
+ *  - it is a manual popover, shown in the browser's top layer, above every
+ *    z-index and outside ancestors' opacity, filter, transform and clip;
+ *  - its layout is set twice with !important: by `:host` inside the shadow
+ *    root (for important rules the inner context wins over the page's
+ *    stylesheets) and inline on the host.
  */
 import type { ScanResult } from '../engine/types';
-import { t } from '../platform/browser';
+import { t as contentT } from '../content/ext';
 import { VERDICT_STYLE, signalKeys } from './verdict-style';
 
 export const BADGE_TAG = 'coin-shop-guard';
 
+/** Host layout, applied inline with !important and again in :host. */
+const HOST_STYLE: readonly (readonly [string, string])[] = [
+  ['display', 'block'],
+  ['position', 'fixed'],
+  ['z-index', '2147483647'],
+  ['inset', 'auto 16px 16px auto'],
+  ['margin', '0'],
+  ['padding', '0'],
+  ['border', '0'],
+  ['background', 'transparent'],
+  ['width', 'auto'],
+  ['height', 'auto'],
+  ['max-width', 'none'],
+  ['max-height', 'none'],
+  ['overflow', 'visible'],
+  ['opacity', '1'],
+  ['visibility', 'visible'],
+  ['transform', 'none'],
+  ['filter', 'none'],
+  ['clip-path', 'none'],
+  ['pointer-events', 'auto'],
+  ['contain', 'none'],
+];
+
+const HOST_CSS = HOST_STYLE.map(([k, v]) => `${k}: ${v} !important;`).join(' ');
+
 const CSS = `
-:host { all: initial !important; position: fixed !important; z-index: 2147483647 !important; right: 16px !important; bottom: 16px !important; display: block !important; }
+:host { all: initial !important; ${HOST_CSS} }
+:host([hidden]), :host(:not(:popover-open)) { ${HOST_CSS} }
 .card { font: 14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1b1b1f; background: #fff; border-radius: 12px;
   box-shadow: 0 4px 16px rgba(0,0,0,.25); border-left: 6px solid var(--c); max-width: 340px; padding: 12px 14px; }
 .head { display: flex; align-items: center; gap: 8px; font-weight: 700; }
@@ -32,14 +68,41 @@ button:focus-visible { outline: 3px solid #0B57D0; outline-offset: 2px; }
 
 export interface BadgeHandle {
   host: HTMLElement;
+  /** The verdict currently shown. */
+  readonly result: ScanResult;
   update(result: ScanResult): void;
+  /** Puts the host back where it belongs and as it should be (see guardian). */
+  restore(): void;
   remove(): void;
 }
 
-export function mainReason(result: ScanResult): string {
+export function mainReason(result: ScanResult, t: (key: string) => string = contentT): string {
   if (result.verdict === 'official') return t('reasonOfficial');
   const top = result.signals[0];
   return top && top.severity !== 'good' ? t(signalKeys(top.id).title) : t('reasonNoDanger');
+}
+
+/** The host's attributes as they must be for `result`; anything else on the host is the page's doing. */
+function hostAttributes(result: ScanResult): Map<string, string> {
+  const v = result.verdict === 'none' ? 'danger' : result.verdict;
+  const word = contentT(VERDICT_STYLE[v].word);
+  return new Map([
+    ['data-verdict', result.verdict],
+    ['aria-label', `${contentT('extName')}: ${word}. ${mainReason(result)}`],
+    ['popover', 'manual'],
+    ['style', HOST_STYLE.map(([k, val]) => `${k}: ${val} !important;`).join(' ')],
+  ]);
+}
+
+function raise(host: HTMLElement): void {
+  // Top layer: above any z-index. Re-showing moves us above top-layer elements opened since.
+  const h = host as HTMLElement & { showPopover?: () => void; hidePopover?: () => void };
+  try {
+    if (host.matches(':popover-open')) h.hidePopover?.();
+    h.showPopover?.();
+  } catch {
+    // No popover support (old browser) or not connected: the z-index still applies.
+  }
 }
 
 export function mountBadge(doc: Document, result: ScanResult): BadgeHandle {
@@ -67,36 +130,55 @@ export function mountBadge(doc: Document, result: ScanResult): BadgeHandle {
   root.append(style, card);
 
   let collapsed = false;
+  let current = result;
+  const setHostAttributes = () => {
+    const want = hostAttributes(current);
+    for (const name of host.getAttributeNames()) if (!want.has(name)) host.removeAttribute(name);
+    for (const [name, value] of want) if (host.getAttribute(name) !== value) host.setAttribute(name, value);
+  };
   const render = (r: ScanResult) => {
     if (r.verdict === 'none') return;
     const s = VERDICT_STYLE[r.verdict];
     card.style.setProperty('--c', s.colour);
     sym.textContent = s.symbol;
-    word.textContent = `${t('extName')}: ${t(s.word)}`;
+    word.textContent = `${contentT('extName')}: ${contentT(s.word)}`;
     reason.textContent = mainReason(r);
-    hint.textContent = t('badgeHint');
+    hint.textContent = contentT('badgeHint');
     card.setAttribute('role', r.verdict === 'danger' ? 'alert' : 'status');
-    host.setAttribute('data-verdict', r.verdict);
-    host.setAttribute('aria-label', `${t('extName')}: ${t(s.word)}. ${mainReason(r)}`);
+    setHostAttributes();
     card.classList.toggle('collapsed', collapsed);
-    toggle.textContent = collapsed ? t('badgeExpand') : t('badgeCollapse');
+    toggle.textContent = collapsed ? contentT('badgeExpand') : contentT('badgeCollapse');
     toggle.setAttribute('aria-expanded', String(!collapsed));
   };
   toggle.addEventListener('click', () => {
     collapsed = !collapsed;
     render(current);
   });
-  let current = result;
   render(result);
-  (doc.body ?? doc.documentElement).append(host);
+  doc.documentElement.append(host);
+  raise(host);
   return {
     host,
+    get result() {
+      return current;
+    },
     update(r) {
       current = r;
       render(r);
+    },
+    restore() {
+      const top = doc.documentElement;
+      if (host.parentNode !== top || host.nextElementSibling) top.append(host);
+      setHostAttributes();
+      if (!host.matches(':popover-open')) raise(host);
     },
     remove() {
       host.remove();
     },
   };
+}
+
+/** Moves the badge above any top-layer element the page opened after it. */
+export function raiseBadge(handle: BadgeHandle): void {
+  raise(handle.host);
 }

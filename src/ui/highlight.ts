@@ -2,7 +2,8 @@
  * "Show me": scrolls to an element and draws an outline box over it, inside
  * our own closed shadow root, without touching the element's styles.
  */
-const HOST = 'coin-shop-guard-highlight';
+export const HIGHLIGHT_TAG = 'coin-shop-guard-highlight';
+const HOST = HIGHLIGHT_TAG;
 
 export function highlight(doc: Document, selector: string): boolean {
   let el: Element | null = null;
@@ -25,7 +26,7 @@ export function highlight(doc: Document, selector: string): boolean {
   );
   root.append(box);
   host.setAttribute('style', 'all:initial;position:fixed;inset:0;pointer-events:none;z-index:2147483647;');
-  (doc.body ?? doc.documentElement).append(host);
+  doc.documentElement.append(host);
   setTimeout(() => host.remove(), 4000);
   return true;
 }
