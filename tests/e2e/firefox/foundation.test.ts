@@ -63,7 +63,7 @@ test('an ordinary page gets nothing: no element, no mutation, no message, no too
   const ext = await extensionPage(h, 'popup.html?tab=0', 'main');
   await waitForToolbarFx(ext, SCAM.url);
   const stored = await ext.evaluate(async (target: string) => {
-    const b = (globalThis as unknown as { browser: typeof import('webextension-polyfill').default }).browser;
+    const b = (globalThis as unknown as { browser: import('webextension-polyfill').Browser }).browser;
     const all = (await b.storage.session.get(null)) as Record<string, { url?: string }>;
     return Object.values(all).filter((v) => v?.url === target).length;
   }, NEWS.url);

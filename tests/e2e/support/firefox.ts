@@ -79,7 +79,7 @@ export interface FxToolbar {
 export async function waitForToolbarFx(ext: Page, url: string): Promise<FxToolbar> {
   const handle = await ext.waitForFunction(
     async (target: string) => {
-      const b = (globalThis as unknown as { browser: typeof import('webextension-polyfill').default }).browser;
+      const b = (globalThis as unknown as { browser: import('webextension-polyfill').Browser }).browser;
       const all = (await b.storage.session.get(null)) as Record<string, { url?: string; verdict?: string }>;
       const entry = Object.entries(all).find(([k, v]) => k.startsWith('tab:') && v?.url === target);
       if (!entry) return false;
