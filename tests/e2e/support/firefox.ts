@@ -59,12 +59,23 @@ export async function extensionPage(h: FxHarness, path: string, ready = 'main'):
   void page.goto(`${EXT_ORIGIN}/${path}`).catch(() => {
     // Firefox never signals the end of a moz-extension navigation; the wait below is the real condition.
   });
-  await page.waitForFunction(
-    (origin: string, sel: string) => location.origin === origin && !!document.querySelector(sel),
-    { timeout: 15_000 },
-    EXT_ORIGIN,
-    ready,
-  );
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    try {
+      await page.waitForFunction(
+        (origin: string, sel: string) => location.origin === origin && !!document.querySelector(sel),
+        { timeout: Math.max(1_000, deadline - Date.now()) },
+        EXT_ORIGIN,
+        ready,
+      );
+      break;
+    } catch (err) {
+      // While about:blank is being replaced by the extension page, BiDi's script.evaluate can fail
+      // with a protocol error instead of returning false; wait again on the new document.
+      const text = err instanceof Error ? `${err.message} ${String(err.cause ?? '')}` : '';
+      if (Date.now() >= deadline || !/Protocol error/.test(text)) throw err;
+    }
+  }
   return page;
 }
 
