@@ -2,12 +2,14 @@ import type { Runtime } from 'webextension-polyfill';
 import { clearResult } from '../src/background/state';
 import { handleMessage } from '../src/background/router';
 import { browser } from '../src/platform/browser';
+import { loadEffective } from '../src/settings/store';
 
 export default defineBackground(() => {
   const deps = {
     extensionId: browser.runtime.id,
     extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
-    strict: async () => false,
+    // Parents' strict mode (issue 5): settings from storage.sync with policy (storage.managed) laid over.
+    strict: async () => (await loadEffective()).settings.mode === 'strict',
   };
   browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) =>
     handleMessage(raw, sender, deps).catch((err: unknown) => {

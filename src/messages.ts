@@ -4,6 +4,8 @@
  */
 import { z } from 'zod';
 import { EvidenceSchema, PageSnapshotSchema, SEVERITIES, VERDICTS } from './engine/types';
+// Parents' strict mode (issue 5): strict-plan, verify-pin, log-event — see src/settings/messages.ts.
+import { StrictMessages } from './settings/messages';
 
 // Messages are parsed with strict objects: a message carrying anything we did not ask for (an extra
 // megabyte-long string, a `__proto__` or `constructor` key) is malformed and dropped, not trimmed and acted on.
@@ -15,7 +17,7 @@ export const GetResultMessage = z.strictObject({ type: z.literal('get-result'), 
 export const HighlightMessage = z.strictObject({ type: z.literal('highlight'), selector: z.string().min(1).max(1000) });
 
 /** Messages the background accepts. */
-export const BackgroundMessage = z.discriminatedUnion('type', [SnapshotMessage, ClearMessage, GetResultMessage]);
+export const BackgroundMessage = z.discriminatedUnion('type', [SnapshotMessage, ClearMessage, GetResultMessage, ...StrictMessages]);
 /**
  * Who may send each background message: `page` = the top frame of a web page
  * in a tab (our content script), `extension` = one of our own pages (popup,
@@ -27,6 +29,10 @@ export const MESSAGE_SENDERS: Record<z.infer<typeof BackgroundMessage>['type'], 
   snapshot: 'page',
   clear: 'page',
   'get-result': 'extension',
+  // Parents' strict mode (issue 5): asked by the content script's cover and field lock.
+  'strict-plan': 'page',
+  'verify-pin': 'page',
+  'log-event': 'page',
 };
 export type BackgroundMessage = z.infer<typeof BackgroundMessage>;
 

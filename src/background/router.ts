@@ -18,6 +18,8 @@ import type { ScanResult } from '../engine/types';
 import { BackgroundMessage, MESSAGE_SENDERS } from '../messages';
 import { clearResult, loadResult, saveResult } from './state';
 import { paintTab } from './toolbar';
+// Parents' strict mode (issue 5): its messages are answered in src/settings/handler.ts.
+import { handleStrictMessage } from '../settings/handler';
 
 export interface RouterDeps {
   extensionId: string;
@@ -90,5 +92,10 @@ export async function handleMessage(raw: unknown, sender: Runtime.MessageSender,
     }
     case 'get-result':
       return { result: await loadResult(msg.tabId) };
+    // Parents' strict mode (issue 5): `page` senders only (MESSAGE_SENDERS); answered in src/settings/handler.ts.
+    case 'strict-plan':
+    case 'verify-pin':
+    case 'log-event':
+      return handleStrictMessage(msg, sender, deps.extensionOrigin);
   }
 }
