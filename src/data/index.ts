@@ -14,6 +14,8 @@ export const PlatformSchema = z.object({
   unit: z.string().min(1),
   brandTokens: z.array(z.string().min(2)).min(1),
   unitTerms: z.array(z.string().min(2)),
+  /** Extra words that, in a domain name, claim the platform (its currency's own name: "robux", "vbucks"). */
+  domainTokens: z.array(z.string().min(4)).default([]),
   officialDomains: z.array(z.string().min(3)).min(1),
   relatedDomains: z.array(z.string()),
   officialTopUp: z.url(),

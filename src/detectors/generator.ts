@@ -23,7 +23,8 @@ export const generator: Detector = {
     const weakHeadline = findTerm('generatorWords', headline);
     const strong = [...sentencesWith(snap, 'generatorStrongWords')];
     const weak = [...sentencesWith(snap, 'generatorWords')];
-    const weakTerms = new Set(weak.map((w) => w.term));
+    const all = new RegExp(listMatcher('generatorWords').source, 'giu');
+    const weakTerms = new Set(weak.flatMap((w) => [...normalize(w.sentence).matchAll(all)].map((m) => m[0])));
     const isGenerator = !!strongHeadline || strong.length > 0 || !!weakHeadline || weakTerms.size >= 2;
     if (!isGenerator) return [];
     if (strongHeadline || weakHeadline) evidence.push({ text: clipEvidence(snap.title || snap.headline) });

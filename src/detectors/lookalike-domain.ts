@@ -36,7 +36,7 @@ export function domainFinding(site: SiteInfo, pagePlatform: Platform | null): Do
   const where = site.freeHost ? ` (a free-hosting subdomain of ${site.freeHost})` : '';
   for (const p of data().platforms) {
     const official = p.officialDomains.join(' / ');
-    for (const token of p.brandTokens) {
+    for (const token of [...p.brandTokens, ...p.domainTokens]) {
       const t = compact(token);
       const ts = skeleton(token);
       if (!t || !ts) continue;

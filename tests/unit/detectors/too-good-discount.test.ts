@@ -1,0 +1,40 @@
+import { describe, expect, test } from 'vitest';
+import { gradingDiff, tooGoodDiscount } from '../../../src/detectors/too-good-discount';
+import { data } from '../../../src/data';
+import type { PriceEntry } from '../../../src/engine/types';
+import { contextFor, page } from './helpers';
+
+const entry = (diffPercent: number | null): PriceEntry => ({
+  units: 1000, unit: 'coins', price: 1, currency: 'USD', per100: 0.1, officialPer100: 1.06, diffPercent,
+});
+
+describe('too-good-discount grading (thresholds from scoring.json)', () => {
+  const { cautionBelowPercent: c, dangerBelowPercent: d } = data().scoring.discount;
+  test.each([
+    ['at the official price', [0, 2, 5], []],
+    ['just above the caution line', [c + 1], []],
+    ['on the caution line', [c], ['too-good-discount']],
+    ['between caution and danger', [(c + d) / 2], ['too-good-discount']],
+    ['on the danger line', [d], ['too-good-discount-extreme']],
+    ['all packages far below', [-85, -80, -88], ['too-good-discount-extreme']],
+    ['one outlier among three honest prices does not set the grade', [-100, 3, 5], []],
+    ['unknown official price', [null, null], []],
+  ] as [string, (number | null)[], string[]][])('%s', (_n, diffs, ids) => {
+    const hits = tooGoodDiscount.run({ snap: undefined as never, site: undefined as never, platform: null, prices: diffs.map(entry) });
+    expect(hits.map((h) => h.id)).toEqual(ids);
+  });
+
+  test('gradingDiff: worst with fewer than three, second worst with three or more', () => {
+    expect(gradingDiff([entry(-50), entry(-10)])).toBe(-50);
+    expect(gradingDiff([entry(-90), entry(-50), entry(-10)])).toBe(-50);
+    expect(gradingDiff([])).toBeNull();
+  });
+
+  test('end to end: TikTok coins at a fifth of the web price', async () => {
+    const ctx = await contextFor(page('<h1>TikTok coins</h1><div><b>1,000 Coins</b> <span>$1.99</span></div><div><b>5,000 Coins</b> <span>$7.99</span></div>'));
+    const [hit] = tooGoodDiscount.run(ctx);
+    expect(hit?.id).toBe('too-good-discount-extreme');
+    expect(hit?.evidence[0]?.text).toMatch(/below the official price/);
+    expect(hit?.evidence[0]?.selector).toBeTruthy();
+  });
+});
