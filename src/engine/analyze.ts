@@ -15,7 +15,7 @@ import { offPlatformFindings } from '../detectors/off-platform-payment';
 import { findMoney } from '../prices/parse';
 import { extractPrices } from '../prices/extract';
 import { platformMatchers } from './gate';
-import { fieldText, sentencesWith } from './page';
+import { fieldText, sentencesWith, siblingsOf } from './page';
 import { siteInfo, type SiteInfo } from './site';
 import { compileTerms, findTerm, listMatcher, normalize } from './terms';
 import type { PageSnapshot, PriceEntry, ScanResult, Severity, Signal, Verdict } from './types';
@@ -74,12 +74,17 @@ export function shopScore(
   let score = 0;
   let interactive = 0;
   if (coinInHeadline && (listMatcher('commerceWords').test(headline) || listMatcher('generatorWords').test(headline))) score += 2;
-  const idField = snap.fields.some((f) => f.type !== 'radio' && f.type !== 'checkbox' && findTerm('accountIdLabels', fieldText(f)));
+  const allSecrets = secretFindings(snap, platform);
+  // The username box of a site's own login (next to a password that is not the platform's) is not an order form.
+  const siteLogin = new Set(allSecrets.filter((x) => !x.platformTied).flatMap((x) => siblingsOf(snap, x.field).map((f) => f.selector)));
+  const idField = snap.fields.some(
+    (f) => f.type !== 'radio' && f.type !== 'checkbox' && !siteLogin.has(f.selector) && findTerm('accountIdLabels', fieldText(f)),
+  );
   if (idField) {
     score += 2;
     interactive++;
   }
-  const secrets = secretFindings(snap, platform).filter((x) => x.platformTied && (x.brand || platform || brand.test(headline)));
+  const secrets = allSecrets.filter((x) => x.platformTied && (x.brand || platform || brand.test(headline)));
   if (secrets.length) {
     score += 3;
     interactive++;
