@@ -1,45 +1,115 @@
+/**
+ * The popup's price block: the page's packages against the official price per
+ * 100 units (table + bar chart), the best deal against the official web price,
+ * and the date and source of the official figures. Suspiciously cheap
+ * packages carry a symbol and a word, never colour alone. The numbers come
+ * from src/prices/view.ts (pure, unit-tested); this only lays them out.
+ */
 import type { PriceEntry } from '../../src/engine/types';
 import { t } from '../../src/platform/browser';
+import type { DiscountGrade } from '../../src/prices/compare';
+import { percent, priceBlockView, signedPercent } from '../../src/prices/view';
+import { PriceChart } from './PriceChart';
+import './prices.css';
 
-function money(n: number, currency: string): string {
-  try {
-    return new Intl.NumberFormat(undefined, { style: 'currency', currency, maximumFractionDigits: 2 }).format(n);
-  } catch {
-    return `${n} ${currency}`;
-  }
+const GRADE_ICON: Record<DiscountGrade, string> = { danger: '⛔', caution: '⚠', fair: '', unknown: '' };
+
+function gradeWord(g: DiscountGrade): string {
+  if (g === 'danger') return t('pricesGradeDanger');
+  if (g === 'caution') return t('pricesGradeCaution');
+  return '';
+}
+
+function Diff({ diff, grade }: { diff: number | null; grade: DiscountGrade }) {
+  if (diff === null) return <span aria-label={t('pricesNoOfficialShort')}>—</span>;
+  const word = gradeWord(grade);
+  const icon = GRADE_ICON[grade];
+  return (
+    <span class={`diff grade-${grade}`}>
+      {icon && <span aria-hidden="true">{icon} </span>}
+      {(grade === 'danger' || grade === 'caution') && <strong>{word}: </strong>}
+      {diff < 0 ? t('pricesBelow', percent(diff)) : diff > 0 ? t('pricesAbove', percent(diff)) : '±0%'}
+    </span>
+  );
+}
+
+export interface PriceTableProps {
+  prices: PriceEntry[];
+  /** The scan result's platform id; packages of another unit use that unit's platform. */
+  platform?: string | null;
+  /** The shopper's chosen currency (options page): amounts also shown in it. */
+  userCurrency?: string | null;
 }
 
 /** Reseller against official price per 100 units. */
-export function PriceTable({ prices }: { prices: PriceEntry[] }) {
+export function PriceTable({ prices, platform = null, userCurrency = null }: PriceTableProps) {
+  const v = priceBlockView(prices, platform, { userCurrency });
   return (
     <section class="prices" aria-labelledby="prices-h">
       <h2 id="prices-h">{t('pricesTitle')}</h2>
-      {prices.length === 0 ? (
-        <p>{t('pricesNone')}</p>
+      {v.rows.length === 0 ? (
+        <p class="prices-none">{t('pricesNone')}</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('pricesPackage')}</th>
-              <th scope="col">{t('pricesPer100')}</th>
-              <th scope="col">{t('pricesOfficialPer100')}</th>
-              <th scope="col">{t('pricesDiff')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {prices.map((p, i) => (
-              <tr key={i}>
-                <td>
-                  {p.units.toLocaleString()} {p.unit} · {money(p.price, p.currency)}
-                </td>
-                <td>{money(p.per100, p.currency)}</td>
-                <td>{p.officialPer100 === null ? '—' : money(p.officialPer100, p.currency)}</td>
-                <td>{p.diffPercent === null ? '—' : `${p.diffPercent > 0 ? '+' : ''}${p.diffPercent}%`}</td>
+        <>
+          {v.best && (
+            <p class={`price-best grade-${v.best.grade}`}>
+              {GRADE_ICON[v.best.grade] && <span aria-hidden="true">{GRADE_ICON[v.best.grade]} </span>}
+              {t('pricesBestDeal', [v.best.label, v.best.priceText])}{' '}
+              {v.best.diff !== null && v.best.referenceText !== null && (
+                <>
+                  {(v.best.grade === 'danger' || v.best.grade === 'caution') && <strong>{gradeWord(v.best.grade)}: </strong>}
+                  {t(v.best.reference === 'web' ? 'pricesVsWeb' : 'pricesVsOfficial', [v.best.referenceText, signedPercent(v.best.diff)])}
+                </>
+              )}
+            </p>
+          )}
+          <table class="price-table">
+            <caption class="sr-only">{t('pricesTitle')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('pricesPackage')}</th>
+                <th scope="col">{t('pricesPrice')}</th>
+                <th scope="col">{t('pricesPer100')}</th>
+                <th scope="col">{t('pricesOfficialPer100')}</th>
+                <th scope="col">{t('pricesDiff')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {v.rows.map((r, i) => (
+                <tr key={i} class={`grade-${r.grade}`} data-grade={r.grade}>
+                  <th scope="row">{r.label}</th>
+                  <td>{r.priceText}</td>
+                  <td>{r.per100Text}</td>
+                  <td>{r.officialText ?? '—'}</td>
+                  <td>
+                    <Diff diff={r.diff} grade={r.grade} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <PriceChart rows={v.chart} />
+        </>
       )}
+      {v.app && (
+        <p class="price-note">
+          {t('pricesApp', v.app.per100Text)}
+          {v.app.estimate && ` ${t('pricesEstimate')}`}
+        </p>
+      )}
+      {v.noFigure.map((n) => (
+        <p key={n.unit} class="price-note no-figure">
+          <span aria-hidden="true">ℹ </span>
+          {t('pricesNoOfficial', n.unit)} <span class="reason">{n.reason}</span>
+        </p>
+      ))}
+      {v.asOf && (
+        <p class="price-note as-of">
+          {t('pricesAsOf', [v.asOf.date === 'undated' ? t('pricesUndated') : v.asOf.date, v.asOf.source])}
+          {v.asOf.estimate && ` ${t('pricesEstimate')}`}
+        </p>
+      )}
+      {v.ratesAsOf && <p class="price-note">{t('pricesRates', v.ratesAsOf)}</p>}
     </section>
   );
 }
