@@ -24,8 +24,10 @@ export const LOCALES = ['en', 'es', 'fr', 'id', 'pt_BR', 'vi'] as const;
  */
 export const SAME_AS_ENGLISH: Readonly<Record<string, readonly string[]>> = {
   '*': ['extName'],
-  // "Danger" is the French word too (as in « Danger de mort »).
-  fr: ['verdictDanger'],
+  // The same word in these languages; reviewed by hand, not copies.
+  fr: ['optionsLogDate', 'optionsLogSite', 'optionsLogVerdict', 'optionsModeLegend', 'verdictDanger'],
+  id: ['optionsModeLegend'],
+  pt_BR: ['optionsLogSite'],
 };
 
 /**
