@@ -71,8 +71,18 @@ function brandIn(text: string, platform: Platform | null): string | null {
   return null;
 }
 
-/** Every secret field on the page, with what it is tied to. */
+const cache = new WeakMap<PageSnapshot, { platform: Platform | null; found: SecretFinding[] }>();
+
+/** Every secret field on the page, with what it is tied to (computed once per snapshot and platform). */
 export function secretFindings(snap: PageSnapshot, platform: Platform | null): SecretFinding[] {
+  const hit = cache.get(snap);
+  if (hit && hit.platform === platform) return hit.found;
+  const found = findSecrets(snap, platform);
+  cache.set(snap, { platform, found });
+  return found;
+}
+
+function findSecrets(snap: PageSnapshot, platform: Platform | null): SecretFinding[] {
   const out: SecretFinding[] = [];
   const headline = normalize(snap.headline);
   for (const f of snap.fields) {

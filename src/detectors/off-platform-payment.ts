@@ -70,7 +70,16 @@ function ev(kind: string, b: TextBlock, text: string): Evidence {
   return { text: clipEvidence(`${kind}: ${text}`), selector: b.selector };
 }
 
+const cache = new WeakMap<PageSnapshot, Finding[]>();
+
+/** Every off-platform payment instruction on the page (computed once per snapshot). */
 export function offPlatformFindings(snap: PageSnapshot): Finding[] {
+  let found = cache.get(snap);
+  if (!found) cache.set(snap, (found = findAll(snap)));
+  return found;
+}
+
+function findAll(snap: PageSnapshot): Finding[] {
   const out: Finding[] = [];
   const crypto = listMatcher('cryptoWords');
   const holder = listMatcher('accountHolderWords');
@@ -96,8 +105,8 @@ export function offPlatformFindings(snap: PageSnapshot): Finding[] {
       }
     }
     // A personal account: number + (holder name or transfer instruction), within a few blocks.
-    const near = normalize(window(snap, i, 2));
     const digits = hasAccountNumber(b.text);
+    const near = digits ? normalize(window(snap, i, 2)) : '';
     if (digits && (accountWords.test(near) || transfer.test(near)) && (holder.test(near) || transfer.test(near))) {
       const negated = sentences(window(snap, i, 1)).some((s) => isNegated(s) && (accountWords.test(normalize(s)) || transfer.test(normalize(s))));
       // A phone number is not an account number.

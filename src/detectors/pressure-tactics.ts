@@ -9,6 +9,8 @@ import { MAX_EVIDENCE, clipEvidence, type Detector } from './types';
 /** A running clock: 04:59, 00:14:59. */
 const TIMER = /(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])/;
 /** "12 minutes ago", "2 menit lalu", "il y a 3 min": timestamps of a purchase feed. */
+/** Words next to a clock that make it a countdown. */
+const ENDING = /(ends?|expires?|left|berakhir|termina|kết thúc|se termine|sisa|restant)/;
 const AGO = /\b\d{1,2}\s?(?:min|mins|minutes?|menit|minutos?|phút|sec|seconds?|detik|segundos?|giây)\b/;
 
 export const pressureTactics: Detector = {
@@ -17,16 +19,19 @@ export const pressureTactics: Detector = {
   run({ snap }) {
     const re = listMatcher('pressureWords');
     const evidence: Evidence[] = [];
-    let feed = 0;
+    const seen = new Set<string>();
     for (const b of snap.blocks) {
       const t = normalize(b.text);
-      const word = re.exec(t);
-      const timer = TIMER.test(t) && (!!word || /(ends?|expires?|left|berakhir|termina|kết thúc|se termine|sisa|restant)/.test(t));
-      if (word && AGO.test(t)) feed++;
-      if (word || timer) {
-        if (!evidence.some((e) => e.text === clipEvidence(b.text))) evidence.push({ text: clipEvidence(b.text), selector: b.selector });
-        if (evidence.length >= MAX_EVIDENCE && feed > 0) break;
-      }
+      const word = re.test(t);
+      const timer = TIMER.test(t) && (word || ENDING.test(t));
+      if (!word && !timer) continue;
+      const text = clipEvidence(b.text);
+      if (seen.has(text)) continue;
+      seen.add(text);
+      // A purchase feed ("… just bought … 2 min ago") goes first: it is the clearest fake.
+      if (word && AGO.test(t)) evidence.unshift({ text, selector: b.selector });
+      else evidence.push({ text, selector: b.selector });
+      if (evidence.length >= MAX_EVIDENCE * 2) break;
     }
     if (!evidence.length) return [];
     return [{ id: 'pressure-tactics', evidence: evidence.slice(0, MAX_EVIDENCE) }];

@@ -109,11 +109,21 @@ export interface SentenceHit {
 }
 
 /** Non-negated sentences of the page's blocks that contain a term of `list`. */
+const normalizedCache = new WeakMap<PageSnapshot, string[]>();
+
+/** The page's text blocks, normalised once per snapshot. */
+export function normalizedBlocks(snap: PageSnapshot): string[] {
+  let n = normalizedCache.get(snap);
+  if (!n) normalizedCache.set(snap, (n = snap.blocks.map((b) => normalize(b.text))));
+  return n;
+}
+
 export function* sentencesWith(snap: PageSnapshot, list: Parameters<typeof findTerm>[0]): Generator<SentenceHit> {
   const re = listMatcher(list);
-  for (const block of snap.blocks) {
-    const t = normalize(block.text);
-    if (!re.test(t)) continue;
+  const norm = normalizedBlocks(snap);
+  for (let i = 0; i < snap.blocks.length; i++) {
+    const block = snap.blocks[i] as TextBlock;
+    if (!re.test(norm[i] ?? '')) continue;
     for (const s of sentences(block.text)) {
       const n = normalize(s);
       const term = findTerm(list, n);

@@ -134,3 +134,22 @@ describe('score → verdict (scoring.json)', () => {
     expect(scoreSignals([sig('pressure-tactics')], true).verdict).toBe('caution');
   });
 });
+
+describe('cost', () => {
+  test('a huge page (thousands of blocks, a hundred fields) is analysed in well under a second', async () => {
+    const { parseHtml } = await import('../../../src/node/scan-html');
+    const { buildSnapshot } = await import('../../../src/engine/snapshot');
+    const { analyze } = await import('../../../src/engine/analyze');
+    let body = '<h1>Buy TikTok coins</h1><form action="/o"><label>TikTok username <input name="u"></label>';
+    for (let i = 0; i < 100; i++) body += `<label>Field ${i} <input name="f${i}"></label>`;
+    body += '</form>';
+    for (let i = 0; i < 3000; i++) body += `<div><p>Ana from Jakarta just bought ${i * 10} coins · 2 min ago. Hurry, offer ends in 04:59! Pay with card.</p></div>`;
+    const { document, close } = parseHtml(page(body), 'https://shop.example/');
+    const snap = buildSnapshot(document, 'https://shop.example/');
+    await close();
+    const t = performance.now();
+    const r = analyze(snap);
+    expect(performance.now() - t).toBeLessThan(1500);
+    expect(r.signals.find((s) => s.id === 'pressure-tactics')?.evidence.length).toBeLessThanOrEqual(6);
+  });
+});
