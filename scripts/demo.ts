@@ -3,10 +3,11 @@
  * pages (a scam shop, a caution shop, a good reseller, the official page, an
  * ordinary page). Prints each page's verdict and signs as the toolbar and popup
  * show them, and saves screenshots of every page with its badge and of its
- * popup (light and dark) into demo-output/.
+ * popup, light and dark, and of the options page when there is one, into
+ * demo-output/ (listed in docs/screenshots.md).
  */
-import { mkdirSync } from 'node:fs';
-import { launchChromium, openPopup, tabIds, waitForToolbar, type ToolbarState } from '../tests/e2e/support/chromium';
+import { existsSync, mkdirSync } from 'node:fs';
+import { CHROME_EXT, launchChromium, openPopup, tabIds, waitForToolbar, type Harness, type ToolbarState } from '../tests/e2e/support/chromium';
 import { corpus } from '../tests/e2e/support/corpus';
 
 const OUT = 'demo-output';
@@ -33,6 +34,9 @@ async function main(): Promise<void> {
         await page.locator('coin-shop-guard').waitFor();
       }
       await page.screenshot({ path: `${OUT}/${name}-page.png` });
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await page.screenshot({ path: `${OUT}/${name}-page-dark.png` });
+      await page.emulateMedia({ colorScheme: 'light' });
       const popup = await openPopup(h, state?.tabId ?? tabId ?? -1);
       await popup.setViewportSize({ width: 380, height: 640 });
       await popup.locator('main[data-verdict]').waitFor();
@@ -49,10 +53,28 @@ async function main(): Promise<void> {
       console.log(`  toolbar: ${r.state ? `${r.state.title}  [badge ${r.state.badge}]` : 'Coin Shop Guard (no verdict: not a coin shop, page untouched)'}`);
       for (const s of r.signs) console.log(`  • ${s}`);
     }
-    console.log(`\nScreenshots: ${rows.length * 3} files in ${OUT}/`);
+    const extra = await extraScreens(h);
+    console.log(`\nScreenshots: ${rows.length * 4 + extra} files in ${OUT}/`);
   } finally {
     await h.close();
   }
+}
+
+/** The options page, light and dark, when the build has one. Returns how many files it wrote. */
+async function extraScreens(h: Harness): Promise<number> {
+  if (!existsSync(`${CHROME_EXT}/options.html`)) {
+    console.log('(no options page in this build: no options screenshots)');
+    return 0;
+  }
+  const page = await h.context.newPage();
+  await page.setViewportSize({ width: 800, height: 900 });
+  await page.goto(`chrome-extension://${h.extensionId}/options.html`, { waitUntil: 'load' });
+  await page.locator('main').waitFor();
+  await page.screenshot({ path: `${OUT}/options.png`, fullPage: true });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: `${OUT}/options-dark.png`, fullPage: true });
+  await page.close();
+  return 2;
 }
 
 main().catch((err: unknown) => {

@@ -1,7 +1,9 @@
+import { h } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { data } from '../../src/data';
 import type { ScanResult, Signal } from '../../src/engine/types';
 import { browser, t } from '../../src/platform/browser';
+import { GLYPHS, signalGlyph, type GlyphKind } from '../../src/ui/icons';
 import { VERDICT_STYLE, signalKeys } from '../../src/ui/verdict-style';
 import { mainReason } from '../../src/ui/badge';
 import { PriceTable } from './PriceTable';
@@ -23,33 +25,50 @@ async function load(): Promise<Load> {
   return { state: 'ready', tabId, result: reply?.result ?? null };
 }
 
-function SignalItem({ signal, tabId }: { signal: Signal; tabId: number | null }) {
+/** A verdict glyph (src/ui/icons.ts), decoration beside a word. */
+function Glyph({ kind, size }: { kind: GlyphKind; size: number }) {
+  return (
+    <svg class="glyph" viewBox="0 0 128 128" width={size} height={size} aria-hidden="true" focusable="false" data-glyph={kind}>
+      {GLYPHS[kind].map((shape, i) => h(shape.tag, { key: i, ...shape.attrs }))}
+    </svg>
+  );
+}
+
+/**
+ * One sign: its title always shows (the list reads at a glance); the
+ * explanation and evidence fold out. The first sign of a list starts open.
+ */
+function SignalItem({ signal, tabId, open }: { signal: Signal; tabId: number | null; open: boolean }) {
   const keys = signalKeys(signal.id);
   return (
     <li class={`signal ${signal.severity}`} data-signal={signal.id}>
-      <strong>
-        <span aria-hidden="true">{signal.severity === 'good' ? '✔ ' : signal.severity === 'danger' ? '⛔ ' : '⚠ '}</span>
-        {t(keys.title)}
-      </strong>
-      <p>{t(keys.explain)}</p>
-      {signal.evidence.length > 0 && (
-        <ul class="evidence">
-          {signal.evidence.map((e, i) => (
-            <li key={i}>
-              <q>{e.text}</q>
-              {e.selector && tabId !== null && (
-                <button
-                  type="button"
-                  class="show-me"
-                  onClick={() => void browser.tabs.sendMessage(tabId, { type: 'highlight', selector: e.selector })}
-                >
-                  {t('showMe')}
-                </button>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
+      <details open={open}>
+        <summary>
+          <strong class="signal-title">
+            <Glyph kind={signalGlyph(signal.severity)} size={16} />
+            <span>{t(keys.title)}</span>
+          </strong>
+        </summary>
+        <p>{t(keys.explain)}</p>
+        {signal.evidence.length > 0 && (
+          <ul class="evidence">
+            {signal.evidence.map((e, i) => (
+              <li key={i}>
+                <q>{e.text}</q>
+                {e.selector && tabId !== null && (
+                  <button
+                    type="button"
+                    class="show-me"
+                    onClick={() => void browser.tabs.sendMessage(tabId, { type: 'highlight', selector: e.selector })}
+                  >
+                    {t('showMe')}
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </details>
     </li>
   );
 }
@@ -82,8 +101,13 @@ export function App() {
   if (!r || r.verdict === 'none') {
     return (
       <main data-verdict="none">
-        <h1 class="verdict none">{t('extName')}</h1>
-        <p>{t('popupNone')}</p>
+        <header class="head">
+          <h1 class="verdict">
+            <Glyph kind="none" size={28} />
+            <span class="word">{t('extName')}</span>
+          </h1>
+          <p class="main-reason">{t('popupNone')}</p>
+        </header>
       </main>
     );
   }
@@ -91,33 +115,38 @@ export function App() {
   const shown = r.signals.filter((x) => x.severity !== 'good');
   const good = r.signals.filter((x) => x.severity === 'good');
   return (
-    <main data-verdict={r.verdict} style={{ '--c': style.colour }}>
-      <h1 class="verdict">
-        <span aria-hidden="true">{style.symbol} </span>
-        <span class="word">{t(style.word)}</span>
-      </h1>
-      <p class="main-reason">{mainReason(r)}</p>
+    <main
+      data-verdict={r.verdict}
+      style={{ '--c': style.colour, '--c-dark': style.colourDark, '--tint': style.tint, '--tint-dark': style.tintDark }}
+    >
+      <header class="head">
+        <h1 class="verdict">
+          <Glyph kind={style.glyph} size={28} />
+          <span class="word">{t(style.word)}</span>
+        </h1>
+        <p class="main-reason">{mainReason(r)}</p>
+      </header>
       {shown.length > 0 && (
         <section aria-labelledby="signs-h">
           <h2 id="signs-h">{t('popupSigns')}</h2>
           <ul class="signals">
-            {shown.map((x) => (
-              <SignalItem key={x.id} signal={x} tabId={s.tabId} />
-            ))}
-          </ul>
-        </section>
-      )}
-      {good.length > 0 && (
-        <section aria-labelledby="good-h">
-          <h2 id="good-h">{t('popupGood')}</h2>
-          <ul class="signals">
-            {good.map((x) => (
-              <SignalItem key={x.id} signal={x} tabId={s.tabId} />
+            {shown.map((x, i) => (
+              <SignalItem key={x.id} signal={x} tabId={s.tabId} open={i === 0} />
             ))}
           </ul>
         </section>
       )}
       <PriceTable prices={r.prices} />
+      {good.length > 0 && (
+        <section aria-labelledby="good-h">
+          <h2 id="good-h">{t('popupGood')}</h2>
+          <ul class="signals">
+            {good.map((x, i) => (
+              <SignalItem key={x.id} signal={x} tabId={s.tabId} open={shown.length === 0 && i === 0} />
+            ))}
+          </ul>
+        </section>
+      )}
       <OfficialWay platformId={r.platform} />
     </main>
   );
