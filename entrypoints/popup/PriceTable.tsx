@@ -20,7 +20,7 @@ function gradeWord(g: DiscountGrade): string {
   return '';
 }
 
-function Diff({ diff, grade }: { diff: number | null; grade: DiscountGrade }) {
+function Diff({ diff, grade, atLeast }: { diff: number | null; grade: DiscountGrade; atLeast: boolean }) {
   if (diff === null) return <span aria-label={t('pricesNoOfficialShort')}>—</span>;
   const word = gradeWord(grade);
   const icon = GRADE_ICON[grade];
@@ -28,7 +28,11 @@ function Diff({ diff, grade }: { diff: number | null; grade: DiscountGrade }) {
     <span class={`diff grade-${grade}`}>
       {icon && <span aria-hidden="true">{icon} </span>}
       {(grade === 'danger' || grade === 'caution') && <strong>{word}: </strong>}
-      {diff < 0 ? t('pricesBelow', percent(diff)) : diff > 0 ? t('pricesAbove', percent(diff)) : '±0%'}
+      {diff < 0
+        ? t(atLeast ? 'pricesBelowAtLeast' : 'pricesBelow', percent(diff))
+        : diff > 0
+          ? t('pricesAbove', percent(diff))
+          : '±0%'}
     </span>
   );
 }
@@ -82,7 +86,7 @@ export function PriceTable({ prices, platform = null, userCurrency = null }: Pri
                   <td>{r.per100Text}</td>
                   <td>{r.officialText ?? '—'}</td>
                   <td>
-                    <Diff diff={r.diff} grade={r.grade} />
+                    <Diff diff={r.diff} grade={r.grade} atLeast={r.atLeast} />
                   </td>
                 </tr>
               ))}
@@ -100,7 +104,9 @@ export function PriceTable({ prices, platform = null, userCurrency = null }: Pri
       {v.noFigure.map((n) => (
         <p key={n.unit} class="price-note no-figure">
           <span aria-hidden="true">ℹ </span>
-          {t('pricesNoOfficial', n.unit)} <span class="reason">{n.reason}</span>
+          {t('pricesNoOfficial', n.unit)}
+          {n.floorText && n.floorAsOf && ` ${t('pricesFloor', [n.floorText, n.floorAsOf])}`}
+          <span class="reason">{n.reason}</span>
         </p>
       ))}
       {v.asOf && (

@@ -43,12 +43,29 @@ export const CatalogueEntrySchema = z.strictObject({
 });
 export type CatalogueEntry = z.infer<typeof CatalogueEntrySchema>;
 
+/**
+ * A documented lower bound on the fair price where no official price list
+ * exists ("10,000 diamonds … when the fair price is over Rp 1M"). Never shown
+ * as an official price; a package priced under it is at least that much
+ * under the official price, so grading against it can only under-warn.
+ */
+export const FloorSchema = z.strictObject({
+  region: z.string().regex(/^(?:[A-Z]{2}|unspecified)$/),
+  currency,
+  units: z.number().int().positive(),
+  price: z.number().positive(),
+  asOf: z.string().regex(AS_OF),
+  source: z.string().min(3),
+});
+export type Floor = z.infer<typeof FloorSchema>;
+
 export const NoFigureSchema = z.strictObject({
   platform: z.string().regex(/^[a-z0-9]+$/),
   unit: z.string().min(1),
   reason: z.string().min(10),
   asOf: z.string().regex(AS_OF),
   source: z.string().min(3),
+  fairPriceAtLeast: FloorSchema.optional(),
 });
 export type NoFigure = z.infer<typeof NoFigureSchema>;
 
@@ -193,6 +210,14 @@ export function officialPer100(platform: string, currency: string, channel?: 'we
 /** Cheapest official price per 100 units in USD (kept for callers of the first version). */
 export function officialPer100Usd(platform: string, channel?: 'web' | 'app'): number | null {
   return officialPer100(platform, 'USD', channel)?.per100 ?? null;
+}
+
+/** The documented fair-price floor per 100 units for a platform without official figures, in `currency`. */
+export function fairPriceFloorPer100(platform: string, currency: string): { per100: number; floor: Floor } | null {
+  const floor = noOfficialFigure(platform)?.fairPriceAtLeast;
+  if (!floor) return null;
+  const per100 = convert((floor.price / floor.units) * 100, floor.currency, currency);
+  return per100 === null ? null : { per100, floor };
 }
 
 /** The catalogue's "no official figure" record for a platform, if any. */

@@ -5,7 +5,7 @@
  */
 import scoringJson from '../data/scoring.json';
 import type { PriceEntry } from '../engine/types';
-import { convert, noOfficialFigure, officialPer100, type NoFigure, type OfficialPrice } from './catalogue';
+import { convert, fairPriceFloorPer100, noOfficialFigure, officialPer100, type Floor, type NoFigure, type OfficialPrice } from './catalogue';
 
 export type DiscountGrade = 'danger' | 'caution' | 'fair' | 'unknown';
 
@@ -44,6 +44,14 @@ export interface Comparison {
   diffVsCheapest: number | null;
   diffVsWeb: number | null;
   diffVsApp: number | null;
+  /**
+   * No official figure, but the package is under the documented fair-price
+   * floor: percent under the floor (so at least this far under the official
+   * price). Null otherwise.
+   */
+  diffVsFloor: number | null;
+  floor: { per100: number; floor: Floor } | null;
+  /** Graded on diffVsCheapest, or else on diffVsFloor. */
   grade: DiscountGrade;
   /** The catalogue says there is no official figure for this platform. */
   noFigure: NoFigure | null;
@@ -55,12 +63,15 @@ export function compareWithOfficial(
   platformId: string | null | undefined,
 ): Comparison {
   if (!platformId) {
-    return { cheapest: null, web: null, app: null, diffVsCheapest: null, diffVsWeb: null, diffVsApp: null, grade: 'unknown', noFigure: null };
+    return { cheapest: null, web: null, app: null, diffVsCheapest: null, diffVsWeb: null, diffVsApp: null, diffVsFloor: null, floor: null, grade: 'unknown', noFigure: null };
   }
   const cheapest = officialPer100(platformId, entry.currency);
   const web = officialPer100(platformId, entry.currency, 'web');
   const app = officialPer100(platformId, entry.currency, 'app');
   const diffVsCheapest = cheapest ? diffPercent(entry.per100, cheapest.per100) : null;
+  const floor = cheapest ? null : fairPriceFloorPer100(platformId, entry.currency);
+  const underFloor = floor ? diffPercent(entry.per100, floor.per100) : null;
+  const diffVsFloor = underFloor !== null && underFloor < 0 ? underFloor : null;
   return {
     cheapest,
     web,
@@ -68,7 +79,9 @@ export function compareWithOfficial(
     diffVsCheapest,
     diffVsWeb: web ? diffPercent(entry.per100, web.per100) : null,
     diffVsApp: app ? diffPercent(entry.per100, app.per100) : null,
-    grade: gradeDiscount(diffVsCheapest),
+    diffVsFloor,
+    floor,
+    grade: gradeDiscount(diffVsCheapest ?? diffVsFloor),
     noFigure: noOfficialFigure(platformId),
   };
 }

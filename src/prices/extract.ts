@@ -254,7 +254,8 @@ export function extractPrices(snap: PageSnapshot, platform: Platform | null): Pr
       currency: p.money.currency,
       per100: round(per100, 4),
       officialPer100: cmp.cheapest ? round(cmp.cheapest.per100, 4) : null,
-      diffPercent: cmp.diffVsCheapest,
+      // No official figure: officialPer100 stays null; a price under the documented fair-price floor still gets its (lower-bound) discount.
+      diffPercent: cmp.diffVsCheapest ?? cmp.diffVsFloor,
       ...(p.selector ? { selector: p.selector } : {}),
     });
   }

@@ -4,7 +4,7 @@
  * Preact component only lays it out.
  */
 import type { PriceEntry } from '../engine/types';
-import { formatMoney, formatMoneyFor, noOfficialFigure, priceData, type CatalogueEntry } from './catalogue';
+import { fairPriceFloorPer100, formatMoney, formatMoneyFor, noOfficialFigure, priceData, type CatalogueEntry } from './catalogue';
 import { compareWithOfficial, gradeDiscount, summarizePrices, type DiscountGrade } from './compare';
 import { platformOfEntry } from './extract';
 
@@ -18,6 +18,8 @@ export interface PriceRowView {
   officialText: string | null;
   /** Signed percent against the cheapest official price, e.g. -38.6. */
   diff: number | null;
+  /** No official price: `diff` is against a documented fair-price floor, so the real difference is at least this. */
+  atLeast: boolean;
   grade: DiscountGrade;
   selector?: string;
 }
@@ -48,7 +50,7 @@ export interface PriceBlockView {
   /** The official figure compared against: its date and source. */
   asOf: { date: string; source: string; estimate: boolean } | null;
   /** Units of this page with no official figure at all (PUBG UC, Free Fire diamonds). */
-  noFigure: { unit: string; reason: string; source: string }[];
+  noFigure: { unit: string; reason: string; source: string; floorText: string | null; floorAsOf: string | null }[];
   /** Rates date when an amount was converted between currencies. */
   ratesAsOf: string | null;
 }
@@ -81,7 +83,19 @@ export function priceBlockView(
   const money = (n: number, c: string) => formatMoneyFor(n, c, userCurrency, locale);
   let converted = false;
   let asOf: PriceBlockView['asOf'] = null;
-  const noFigure = new Map<string, { unit: string; reason: string; source: string }>();
+  const noFigure = new Map<string, PriceBlockView['noFigure'][number]>();
+  const addNoFigure = (pid: string, currency: string) => {
+    const nf = noOfficialFigure(pid);
+    if (!nf || noFigure.has(nf.unit)) return;
+    const floor = fairPriceFloorPer100(pid, currency);
+    noFigure.set(nf.unit, {
+      unit: nf.unit,
+      reason: nf.reason,
+      source: nf.source,
+      floorText: floor ? money(floor.per100, currency) : null,
+      floorAsOf: floor ? floor.floor.asOf : null,
+    });
+  };
 
   const rows: PriceRowView[] = prices.map((p) => {
     const pid = platformOfEntry(p, platformId);
@@ -90,7 +104,7 @@ export function priceBlockView(
       if (cmp.cheapest.entry.currency !== p.currency) converted = true;
       asOf ??= refOf(cmp.cheapest.entry);
     }
-    if (cmp.noFigure) noFigure.set(cmp.noFigure.unit, { unit: cmp.noFigure.unit, reason: cmp.noFigure.reason, source: cmp.noFigure.source });
+    if (pid && cmp.noFigure) addNoFigure(pid, p.currency);
     if (userCurrency && userCurrency !== p.currency) converted = true;
     return {
       label: unitsLabel(p, locale),
@@ -98,6 +112,7 @@ export function priceBlockView(
       per100Text: money(p.per100, p.currency),
       officialText: p.officialPer100 === null ? null : money(p.officialPer100, p.currency),
       diff: p.diffPercent,
+      atLeast: p.officialPer100 === null && p.diffPercent !== null,
       grade: gradeDiscount(p.diffPercent),
       ...(p.selector ? { selector: p.selector } : {}),
     };
@@ -142,8 +157,7 @@ export function priceBlockView(
     }
   } else if (platformId) {
     // No prices on the page: still name the official reference and its date.
-    const nf = noOfficialFigure(platformId);
-    if (nf) noFigure.set(nf.unit, { unit: nf.unit, reason: nf.reason, source: nf.source });
+    addNoFigure(platformId, 'USD');
     const ref = compareWithOfficial({ per100: 1, currency: 'USD' }, platformId).web;
     if (ref) asOf = refOf(ref.entry);
   }

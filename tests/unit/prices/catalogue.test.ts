@@ -10,6 +10,7 @@ import {
   convert,
   entryKey,
   entryPer100,
+  fairPriceFloorPer100,
   formatMoney,
   formatMoneyFor,
   noOfficialFigure,
@@ -90,6 +91,12 @@ describe('price catalogue (src/data/prices.json)', () => {
     expect(noOfficialFigure('pubgmobile')).not.toBeNull();
     expect(noOfficialFigure('freefire')).not.toBeNull();
     expect(noOfficialFigure('tiktok')).toBeNull();
+  });
+
+  test('the Free Fire fair-price floor is the research figure (over Rp 1M for 10,000 diamonds)', () => {
+    expect(noOfficialFigure('freefire')?.fairPriceAtLeast).toMatchObject({ units: 10000, price: 1000000, currency: 'IDR', asOf: '2021' });
+    expect(fairPriceFloorPer100('freefire', 'IDR')?.per100).toBeCloseTo(10000, 6);
+    expect(fairPriceFloorPer100('tiktok', 'IDR')).toBeNull();
   });
 
   test('every catalogue entry names a platform from platforms.json', () => {

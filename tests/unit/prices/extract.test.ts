@@ -195,6 +195,17 @@ describe('comparison with the official catalogue', () => {
     expect(compareWithOfficial(p as PriceEntry, 'pubgmobile').noFigure?.unit).toBe('uc');
   });
 
+  test('Free Fire: no official price, but under the documented fair-price floor → a lower-bound discount', () => {
+    const got = extractPrices(snap('<li>10.000 Diamond Rp 250.000</li><li>100 Diamond Rp 20.000</li>'), platform('freefire'));
+    expect(got[0]?.officialPer100).toBeNull();
+    // fair price > Rp 1M per 10,000 (research, 2021): Rp 2,500 per 100 is at least 75% under it
+    expect(got[0]?.diffPercent).toBe(-75);
+    expect(gradeDiscount(got[0]?.diffPercent)).toBe('danger');
+    // above the floor says nothing about the official price
+    expect(got[1]?.officialPer100).toBeNull();
+    expect(got[1]?.diffPercent).toBeNull();
+  });
+
   test('compareWithOfficial: web, app and cheapest for TikTok', () => {
     const c = compareWithOfficial({ per100: 1, currency: 'USD' }, 'tiktok');
     expect(c.web?.per100).toBeCloseTo(webPer100, 6);

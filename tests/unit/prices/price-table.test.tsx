@@ -77,6 +77,14 @@ describe('PriceTable', () => {
     expect(root.textContent).not.toContain('Official prices as of');
   });
 
+  test('no official figure but under the fair-price floor: "at least", with the floor named', () => {
+    const p: PriceEntry = { units: 10000, unit: 'diamonds', price: 250000, currency: 'IDR', per100: 2500, officialPer100: null, diffPercent: -75 };
+    render(<PriceTable prices={[p]} platform="freefire" />, root);
+    expect(root.textContent).toContain('Far too cheap');
+    expect(root.textContent).toContain('at least 75% below official');
+    expect(root.textContent).toMatch(/A fair price is at least .+ per 100 \(as of 2021\)/);
+  });
+
   test('works with only the prices (platform derived from the unit)', () => {
     render(<PriceTable prices={[entry(1000, 6.49)]} />, root);
     expect(root.textContent).toContain('Official prices as of 2024-04');

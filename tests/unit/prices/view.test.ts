@@ -54,6 +54,13 @@ describe('priceBlockView', () => {
     expect(priceBlockView([], 'freefire').noFigure.map((n) => n.unit)).toEqual(['diamonds']);
   });
 
+  test('Free Fire: the fair-price floor is named, and a package under it is marked "at least"', () => {
+    const p: PriceEntry = { units: 10000, unit: 'diamonds', price: 250000, currency: 'IDR', per100: 2500, officialPer100: null, diffPercent: -75 };
+    const v = priceBlockView([p], 'freefire', { locale: 'en-US' });
+    expect(v.rows[0]).toMatchObject({ atLeast: true, grade: 'danger', officialText: null });
+    expect(v.noFigure).toEqual([expect.objectContaining({ unit: 'diamonds', floorAsOf: '2021', floorText: expect.stringMatching(/10,000/) })]);
+  });
+
   test('IDR page: converted official price, rates date shown', () => {
     const idr = priceData().rates.rates.IDR ?? 0;
     const p: PriceEntry = { units: 1000, unit: 'coins', price: 170000, currency: 'IDR', per100: 17000, officialPer100: web * idr, diffPercent: -10 };
