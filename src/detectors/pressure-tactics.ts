@@ -9,6 +9,8 @@ import { MAX_EVIDENCE, clipEvidence, type Detector } from './types';
 /** A running clock: 04:59, 00:14:59. */
 const TIMER = /(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])/;
 /** "12 minutes ago", "2 menit lalu", "il y a 3 min": timestamps of a purchase feed. */
+/** Scarcity with a number: "only 3 slots left", "chỉ còn 2 gói", "tersisa 5 paket". */
+const SCARCITY = /\bonly\s+\d+\s+(?:[\p{L}-]+\s+){0,2}left\b|\b(?:chỉ còn|tersisa|sisa|quedan(?: solo)?|restam(?: apenas)?|plus que|il reste)\s+\d+/u;
 /** Words next to a clock that make it a countdown. */
 const ENDING = /(ends?|expires?|left|berakhir|termina|kết thúc|se termine|sisa|restant)/;
 const AGO = /\b\d{1,2}\s?(?:min|mins|minutes?|menit|minutos?|phút|sec|seconds?|detik|segundos?|giây)\b/;
@@ -22,7 +24,7 @@ export const pressureTactics: Detector = {
     const seen = new Set<string>();
     for (const b of snap.blocks) {
       const t = normalize(b.text);
-      const word = re.test(t);
+      const word = re.test(t) || SCARCITY.test(t);
       const timer = TIMER.test(t) && (word || ENDING.test(t));
       if (!word && !timer) continue;
       const text = clipEvidence(b.text);
