@@ -29,7 +29,9 @@ function Diff({ diff, grade, atLeast }: { diff: number | null; grade: DiscountGr
       {icon && <span aria-hidden="true">{icon} </span>}
       {(grade === 'danger' || grade === 'caution') && <strong>{word}: </strong>}
       {diff < 0
-        ? t(atLeast ? 'pricesBelowAtLeast' : 'pricesBelow', percent(diff))
+        ? atLeast
+          ? t('pricesBelowAtLeast', percent(diff))
+          : t('pricesBelow', percent(diff))
         : diff > 0
           ? t('pricesAbove', percent(diff))
           : '±0%'}
@@ -62,7 +64,9 @@ export function PriceTable({ prices, platform = null, userCurrency = null }: Pri
               {v.best.diff !== null && v.best.referenceText !== null && (
                 <>
                   {(v.best.grade === 'danger' || v.best.grade === 'caution') && <strong>{gradeWord(v.best.grade)}: </strong>}
-                  {t(v.best.reference === 'web' ? 'pricesVsWeb' : 'pricesVsOfficial', [v.best.referenceText, signedPercent(v.best.diff)])}
+                  {v.best.reference === 'web'
+                    ? t('pricesVsWeb', [v.best.referenceText, signedPercent(v.best.diff)])
+                    : t('pricesVsOfficial', [v.best.referenceText, signedPercent(v.best.diff)])}
                 </>
               )}
             </p>

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { Platform } from '../../../src/data';
 import platformsJson from '../../../src/data/platforms.json';
@@ -249,6 +250,27 @@ describe('gradeDiscount: one source of truth with the detector (scoring.json "di
     [-95, 'danger'],
   ] as const)('%s → %s', (diff, grade) => {
     expect(gradeDiscount(diff)).toBe(grade);
+  });
+});
+
+describe('property: any snapshot text', () => {
+  const piece = fc.constantFrom('1,000', '70', '1.4K', '+', '100', 'bonus', 'coins', 'koin', 'Robux', 'UC', '$', '€', 'Rp', '₫', 'R$', '10.99', '0,99', '15.000', 'MXN', 'was', 'shipping', 'per', 'coin', '–', '/', ' ', '\u00a0');
+  const text = fc.oneof(fc.string({ maxLength: 80 }), fc.array(piece, { maxLength: 12 }).map((a) => a.join(' ')));
+  const block = fc.record({ text, selector: fc.constant('#x'), struck: fc.option(fc.boolean(), { nil: undefined }) }).map((b) => (b.struck === undefined ? { text: b.text, selector: b.selector } : b));
+  test('never throws; every entry is finite, positive and consistent', () => {
+    fc.assert(
+      fc.property(fc.array(block, { maxLength: 30 }), fc.array(block, { maxLength: 10 }), fc.constantFrom(null, 'tiktok', 'freefire', 'pubgmobile', 'roblox'), (blocks, options, pid) => {
+        const s: PageSnapshot = { url: 'https://x.example/', title: '', lang: 'en', headline: '', blocks, fields: [], forms: [], links: [], options, stats: { elements: 1, textTruncated: false } };
+        const out = extractPrices(s, pid ? platform(pid) : null);
+        for (const p of out) {
+          expect(Number.isInteger(p.units) && p.units > 0).toBe(true);
+          expect(Number.isFinite(p.price) && p.price > 0).toBe(true);
+          expect(p.per100).toBeCloseTo((p.price / p.units) * 100, 3);
+          if (p.officialPer100 !== null) expect(p.diffPercent).not.toBeNull();
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
