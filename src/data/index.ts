@@ -56,6 +56,8 @@ export const VOCAB_LISTS = [
   'payWithWords',
   'cryptoWords',
   'chatOrderWords',
+  'orderIntentWords',
+  'askWords',
   'chatContactWords',
   'exclusiveWords',
   'cardFieldLabels',

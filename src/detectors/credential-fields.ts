@@ -15,9 +15,9 @@
  */
 import type { Platform } from '../data';
 import { platformMatchers } from '../engine/gate';
-import { contextOf, fieldText, pairedLabel } from '../engine/page';
+import { contextOf, fieldText, pairedLabel, sentencesWith } from '../engine/page';
 import { findTerm, listMatcher, normalize } from '../engine/terms';
-import type { Field, PageSnapshot } from '../engine/types';
+import type { Evidence, Field, PageSnapshot } from '../engine/types';
 import { MAX_EVIDENCE, clipEvidence, type Detector } from './types';
 
 const SECRET_AUTOCOMPLETE = /\b(one-time-code|current-password|new-password)\b/;
@@ -110,17 +110,38 @@ function findSecrets(snap: PageSnapshot, platform: Platform | null): SecretFindi
   return out;
 }
 
+/**
+ * Sentences that ask for a secret without a field: "send us your TikTok
+ * password on WhatsApp", "kirim kode OTP ke admin". Denials ("we never ask
+ * for your password") are skipped.
+ */
+export function secretAsks(snap: PageSnapshot): Evidence[] {
+  const ask = listMatcher('askWords');
+  const out: Evidence[] = [];
+  for (const h of sentencesWith(snap, 'credentialLabels')) {
+    const n = normalize(h.sentence);
+    const a = ask.exec(n);
+    // The ask comes before the secret it asks for ("send your password", not "password reset, then send").
+    if (!a || a.index > n.indexOf(h.term)) continue;
+    out.push({ text: clipEvidence(`asks in text: “${h.sentence}”`), selector: h.block.selector });
+    if (out.length >= MAX_EVIDENCE) break;
+  }
+  return out;
+}
+
 export const credentialFields: Detector = {
   id: 'credential-fields',
   emits: ['credential-fields', 'fake-platform-login'],
   run({ snap, site, platform }) {
     if (site.officialFor) return [];
     const tied = secretFindings(snap, platform).filter((x) => x.platformTied);
-    if (!tied.length) return [];
-    const evidence = tied.slice(0, MAX_EVIDENCE).map((x) => ({
+    const asks = secretAsks(snap);
+    if (!tied.length && !asks.length) return [];
+    const evidence: Evidence[] = tied.slice(0, MAX_EVIDENCE).map((x) => ({
       text: clipEvidence(`${x.field.label || pairedLabel(snap, x.field) || x.field.name || x.field.type} (${x.reason})`),
       selector: x.field.selector,
     }));
+    for (const a of asks) if (evidence.length < MAX_EVIDENCE) evidence.push(a);
     const hits = [{ id: 'credential-fields', evidence }];
     const login = tied.find((x) => x.login);
     if (login) {

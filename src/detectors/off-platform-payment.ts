@@ -123,7 +123,7 @@ function findAll(snap: PageSnapshot): Finding[] {
   }
   for (const h of sentencesWith(snap, 'chatContactWords')) {
     const n = normalize(h.sentence);
-    if (commerce.test(n) || payWith.test(n) || transfer.test(n)) {
+    if (commerce.test(n) || payWith.test(n) || transfer.test(n) || listMatcher('orderIntentWords').test(n)) {
       out.push({ kind: 'chat-order', strong: true, evidence: ev('order by chat', h.block, h.sentence) });
     }
   }

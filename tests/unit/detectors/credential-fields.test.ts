@@ -39,6 +39,18 @@ const flags: [string, string, string, string[]][] = [
     'https://napxu.example/',
     ['credential-fields'],
   ],
+  [
+    'asks for the password in text (order by WhatsApp)',
+    page(`<h1>TikTok coins</h1><p>After paying, send us your TikTok username and password on WhatsApp so we can load the coins.</p>`),
+    'https://coins-fast.example/',
+    ['credential-fields'],
+  ],
+  [
+    'Indonesian: kirim kode OTP ke admin',
+    page(`<h1>Koin TikTok</h1><p>Setelah transfer, kirim kode OTP yang masuk ke admin.</p>`, 'Koin TikTok Murah', 'id'),
+    'https://koin.example/',
+    ['credential-fields'],
+  ],
 ];
 
 const passes: [string, string, string][] = [
@@ -60,6 +72,11 @@ const passes: [string, string, string][] = [
   [
     'a search box and a card CVC are not account secrets',
     page(`<h1>TikTok coins</h1><form action="/pay"><input type="search" name="q" placeholder="Search"><label>Card number <input name="cc" autocomplete="cc-number"></label><label>CVC <input name="cvc" autocomplete="cc-csc"></label><button>Pay</button></form>`),
+    'https://honest.example/',
+  ],
+  [
+    'text that says the shop never asks for a password',
+    page(`<h1>TikTok coins</h1><p>Enter your username only: we will never ask for your password.</p><form action="/o"><label>TikTok username <input name="username"></label></form>`),
     'https://honest.example/',
   ],
   [

@@ -14,6 +14,7 @@ const flags: [string, string][] = [
   ['Bitcoin bech32 address', `${ORDER}<p>Bitcoin (BTC):</p><div>bc1qw3xk8d9l2v0m7ahq5zyc4tfe6r8njs0ux2p7gk</div>`],
   ['gift cards as the only payment', `${ORDER}<p>We only accept payment with Steam gift cards or Google Play cards.</p>`],
   ['Western Union', `${ORDER}<p>Send the money by Western Union to our agent in Lagos.</p>`],
+  ['DM on Instagram to order', `${ORDER}<p>DM us on Instagram to order.</p>`],
   ['order via WhatsApp', `${ORDER}<p>Order via WhatsApp: +62 812 3456 7890, then send payment proof.</p>`],
   ['checkout button opens a chat', `${ORDER}<a href="https://wa.me/6281234567890">Order now</a>`],
   ['Spanish: transferencia + Telegram', `${ORDER}<p>Paga por transferencia bancaria y envía el comprobante por Telegram.</p>`],
