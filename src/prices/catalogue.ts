@@ -207,11 +207,6 @@ export function officialPer100(platform: string, currency: string, channel?: 'we
   return best;
 }
 
-/** Cheapest official price per 100 units in USD (kept for callers of the first version). */
-export function officialPer100Usd(platform: string, channel?: 'web' | 'app'): number | null {
-  return officialPer100(platform, 'USD', channel)?.per100 ?? null;
-}
-
 /** The documented fair-price floor per 100 units for a platform without official figures, in `currency`. */
 export function fairPriceFloorPer100(platform: string, currency: string): { per100: number; floor: Floor } | null {
   const floor = noOfficialFigure(platform)?.fairPriceAtLeast;

@@ -20,7 +20,7 @@ import platformsJson from '../data/platforms.json';
 import type { PageSnapshot, PriceEntry, TextBlock } from '../engine/types';
 import { compareWithOfficial, round } from './compare';
 import { parseNumber, readText, type Money, type ParseOptions, type UnitAmount } from './parse';
-import { familiesFor, platformForFamily, type UnitFamily } from './units';
+import { ALL_FAMILIES, platformForFamily, type UnitFamily } from './units';
 
 /** More packages than any real shop lists; the popup and the detector need only a handful. */
 export const MAX_ENTRIES = 300;
@@ -224,7 +224,7 @@ function bareSize(r: Reading): UnitAmount | null {
 
 /** The packages on a page, compared with the official catalogue. Never throws on odd text. */
 export function extractPrices(snap: PageSnapshot, platform: Platform | null): PriceEntry[] {
-  const opts: ParseOptions = { dollar: dollarFor(snap), families: familiesFor(platform?.id) };
+  const opts: ParseOptions = { dollar: dollarFor(snap), families: ALL_FAMILIES };
   const pairs: Pair[] = [];
   snap.options.forEach((o, i) => pairs.push(...readItem(o, opts, i, true).pairs));
   const readings = snap.blocks.map((b, i) => readItem(b, opts, i));

@@ -52,14 +52,11 @@ export const UNIT_PHRASES: ReadonlyMap<string, UnitPhrase[]> = (() => {
 })();
 
 /**
- * The families read on a page: all of them, because shops often sell several
- * games' currencies on one page. (Sentences such as a TikTok creator's
- * "1,000 diamonds" earnings are dropped as prose by the extractor.)
+ * Every family is read on every page: shops often sell several games'
+ * currencies on one page. (A sentence such as a TikTok creator's "1,000
+ * diamonds" earnings is dropped as prose by the extractor.)
  */
-export function familiesFor(_platformId?: string | null): ReadonlySet<UnitFamily> {
-  return ALL;
-}
-const ALL: ReadonlySet<UnitFamily> = new Set(UNIT_FAMILIES);
+export const ALL_FAMILIES: ReadonlySet<UnitFamily> = new Set(UNIT_FAMILIES);
 
 /**
  * The platform a package belongs to: the page's platform when the family is
