@@ -222,10 +222,10 @@ export function noOfficialFigure(platform: string): NoFigure | null {
 
 /**
  * An amount in a currency for display, e.g. formatMoney(10.99, 'USD', 'en-US') → "$10.99".
- * Small per-unit amounts keep three significant digits ("$0.0106"). Never throws.
+ * Per-coin rates under a tenth keep three significant digits ("$0.0106"). Never throws.
  */
 export function formatMoney(amount: number, currency: string, locale?: string): string {
-  const small = amount !== 0 && Math.abs(amount) < 1;
+  const small = amount !== 0 && Math.abs(amount) < 0.1;
   try {
     return new Intl.NumberFormat(locale, {
       style: 'currency',
