@@ -188,6 +188,13 @@ export function formatEvaluation(e: Evaluation, verbose = false): string {
       if (o.missingSignals.length) lines.push(`      missing signals: ${o.missingSignals.join(', ')}`);
     }
   }
+  if (verbose) {
+    const off = e.pages.filter((o) => o.page.packages !== undefined && o.page.packages !== o.result.prices.length);
+    if (off.length) {
+      lines.push('', 'Pages where the packages found differ from the manifest:');
+      for (const o of off) lines.push(`  ${o.page.file}: expected ${o.page.packages}, found ${o.result.prices.length}`);
+    }
+  }
   lines.push('', e.meetsTargets ? 'Targets met.' : 'TARGETS MISSED.');
   return lines.join('\n');
 }

@@ -107,9 +107,11 @@ export function shopScore(
     score += 1;
     interactive++;
   }
-  // Articles, forum threads and help pages: discussion words in the headline, or many of them in the text.
+  // Articles, forum threads and help pages: discussion words in the title or headings, or several
+  // different ones in the text. Menu links ("Blog", "News") do not count: shops have those too.
   const discussionRe = new RegExp(listMatcher('discussionWords').source, 'giu');
-  const bodyText = normalize(snap.blocks.slice(0, 300).map((b) => b.text).join(' · '));
+  const prose = snap.blocks.slice(0, 300).filter((b) => !/(?:^|> )a(?:[:#.]|$)/.test(b.selector.split(' > ').pop() ?? ''));
+  const bodyText = normalize(prose.map((b) => b.text).join(' · '));
   const discussionTerms = new Set([...bodyText.matchAll(discussionRe)].map((m) => m[0]));
   const discussion = listMatcher('discussionWords').test(headline) || discussionTerms.size >= 3;
   // An order form (ID or platform secret) outweighs discussion words: shops have FAQs and guides too.

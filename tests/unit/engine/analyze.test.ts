@@ -36,6 +36,15 @@ describe('verdicts', () => {
     expect(r.signals.map((s) => s.id)).toEqual(expect.arrayContaining(['fake-platform-login', 'lookalike-domain', 'too-good-discount-extreme']));
   });
 
+  test('menu links such as Blog / News / Tips do not turn a scam shop into an article', async () => {
+    const html = page(`<nav><a href="/blog">Blog</a> <a href="/news">News</a> <a href="/tips">Tips</a> <a href="/forum">Forum</a></nav>
+<h1>TikTok Coins murah</h1><div><b>1,000 Coins</b> <span>$7.50</span></div><div><b>5,000 Coins</b> <span>$36.00</span></div>
+<p>Pay by bank transfer to account number 0123456789, account holder: Rina Putri. Then send the receipt to our WhatsApp.</p>`, 'Cheap TikTok Coins');
+    const r = await scan(html, 'https://coinmurah.example/');
+    expect(r.verdict).toBe('danger');
+    expect(r.signals[0]?.id).toBe('off-platform-payment');
+  });
+
   test('the same honest page served over http is caution', async () => {
     expect((await scan(HONEST, 'http://www.topup.example/tiktok')).verdict).toBe('caution');
   });
