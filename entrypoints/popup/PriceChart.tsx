@@ -23,6 +23,10 @@ const VALUE_W = 64;
 const BAR_H = 10;
 const ROW_H = 2 * BAR_H + 12;
 
+/** Characters of a package label that fit beside the bars at 10 px; the full label is in each bar's <title>. */
+const LABEL_CHARS = 16;
+const short = (s: string) => (s.length > LABEL_CHARS ? `${s.slice(0, LABEL_CHARS - 1)}…` : s);
+
 const MARK: Record<DiscountGrade, string> = { danger: '⛔ ', caution: '⚠ ', fair: '', unknown: '' };
 
 export function PriceChart({ rows }: { rows: ChartRow[] }) {
@@ -59,7 +63,7 @@ export function PriceChart({ rows }: { rows: ChartRow[] }) {
           <g key={i} class={`chart-row grade-${r.grade}`}>
             <text class="chart-label" x={0} y={y + BAR_H + 3}>
               {MARK[r.grade]}
-              {r.label}
+              {short(r.label)}
             </text>
             <rect class="bar-page" x={LABEL_W} y={y} width={scale(r.page)} height={BAR_H}>
               <title>{`${r.label}: ${t('pricesChartPage')} ${r.pageText}`}</title>
