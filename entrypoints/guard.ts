@@ -34,6 +34,8 @@ import { buildSnapshot } from '../src/engine/snapshot';
 import type { ScanResult } from '../src/engine/types';
 import { BADGE_TAG, mountBadge, type BadgeHandle } from '../src/ui/badge';
 import { HIGHLIGHT_TAG, highlight } from '../src/ui/highlight';
+// Parents' strict mode (issue 5): cover danger pages, lock secret fields — src/ui/strict-overlay.ts.
+import { applyStrict } from '../src/ui/strict-overlay';
 
 /**
  * Re-check timing. Gate checks on a page that is no shop: first 500 ms after
@@ -81,6 +83,7 @@ async function scan(): Promise<boolean> {
   if (!isVerdictReply(reply)) return false;
   // applyStrict hook (parents' strict mode) goes right after the verdict arrives.
   show(reply);
+  void applyStrict(document, reply);
   const key = resultKey(reply);
   const changed = key !== lastKey;
   lastKey = key;
