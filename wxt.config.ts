@@ -1,16 +1,49 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import type { Plugin } from 'vite';
 
 /**
- * Parents' strict mode (issue 5): a fixed Chrome extension ID,
- * mcdhnlofomflklglphnphlldeablhfco, so a browser policy can name it
- * (3rdparty.extensions.<id>, see docs/parents.md). This is the PUBLIC key only;
- * the ID is the first 32 hex digits of SHA-256 over it, mapped 0-f → a-p. The
- * private key is not kept: the Chrome Web Store signs with its own, and an
- * unpacked or self-hosted build only needs this public half.
+ * Two build-time patches so the bundles hold no eval and no raw-HTML sink
+ * (web-ext lint: DANGEROUS_EVAL, UNSAFE_VAR_ASSIGNMENT; scripts/check-manifest.ts
+ * checks the result). Each fails the build if its pattern is gone, so a
+ * library update cannot silently undo it.
+ *  - zod 4 probes `new Function("")` (node_modules/zod/v4/core/util.js,
+ *    `allowsEval`) to decide whether to JIT-compile object parsers. Our pages'
+ *    CSP forbids eval anyway, and on a web page a failed probe can fire a
+ *    securitypolicyviolation event the page sees. The probe becomes `false`:
+ *    zod always uses its interpreter (same results; `z.config({ jitless: true })`
+ *    alone skips the probe at run time but leaves the code in the bundle).
+ *  - Preact's only innerHTML write serves `dangerouslySetInnerHTML`, which we
+ *    never use: it now throws instead, so raw HTML can never reach our pages.
  */
-const CHROME_KEY =
-  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAtMYn7Saed+NdUmFghQIv/zsDl0wpM/OZ5wdr4mjlWILF6Mc4b8ItBidB74zpgwEe0kgMzLqD6Hlp/MikkmsHL2d1jPOnQJ8qhaop3S4FFbUlR/DJltdpQAyjK9YaVtjtmHY51ZM/UQhkrfDQa+/UehHD6C1/v4LePUFhlJIhY1VT28i17zTWSqHnwePtyID8oJ6IoDhF7jyFzaNAAX3uf1k6KgqJ2vDKtnK2mcpnTQP0vdsunyRDunpEwVqTW/FFCu9tzrJdAcbivIB7euBKlhuqK6mwyzDil/TV7DvGI6Sko6oTF8QE3zuwM5VMxchy8ASchAE7n4B13hvhTlD7dQIDAQAB';
+function noEvalNoRawHtml(): Plugin {
+  const patches: { file: RegExp; find: RegExp; replace: string; what: string }[] = [
+    {
+      file: /[\\/]zod[\\/]v4[\\/]core[\\/]util\.js$/,
+      find: /const F = Function;\s*new F\(""\);\s*return true;/,
+      replace: 'return false;',
+      what: "zod's eval probe",
+    },
+    {
+      file: /[\\/]preact[\\/]dist[\\/]preact\.mjs$/,
+      find: /\(([A-Za-z_$][\w$]*)\.innerHTML=([A-Za-z_$][\w$]*)\.__html\)/,
+      replace: '(()=>{throw new Error("dangerouslySetInnerHTML is disabled in Coin Shop Guard")})()',
+      what: "Preact's innerHTML write",
+    },
+  ];
+  return {
+    name: 'csg-no-eval-no-raw-html',
+    enforce: 'pre',
+    transform(code, id) {
+      const patch = patches.find((p) => p.file.test(id.split('?')[0] ?? id));
+      if (!patch) return undefined;
+      const out = code.replace(patch.find, patch.replace);
+      if (out === code) this.error(`${patch.what} not found in ${id}: update noEvalNoRawHtml() in wxt.config.ts`);
+      return { code: out, map: null };
+    },
+  };
+}
+
 
 /**
  * Build configuration for Chrome (MV3) and Firefox (MV2).
@@ -25,12 +58,19 @@ const CHROME_KEY =
 export default defineConfig({
   srcDir: '.',
   outDir: '.output',
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({ plugins: [noEvalNoRawHtml(), preact()] }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage'],
+    // Strict CSP for our own pages and the background (WXT sets none outside dev mode; Chrome's
+    // default would allow 'wasm-unsafe-eval'). Only our own packaged scripts run; no plugins; no
+    // network from our pages (connect-src 'none'); no <base> or form posts. WXT turns this into
+    // MV2's string form for Firefox. Checked by scripts/check-manifest.ts.
+    content_security_policy: {
+      extension_pages: "script-src 'self'; object-src 'self'; connect-src 'none'; base-uri 'none'; form-action 'none'",
+    },
     action: {
       default_title: '__MSG_extName__',
       default_popup: 'popup.html',
@@ -44,10 +84,12 @@ export default defineConfig({
               strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            // data_collection_permissions reached Firefox for Android only in 142; without this
+            // web-ext lint warns KEY_FIREFOX_ANDROID_UNSUPPORTED_BY_MIN_VERSION.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
-      : // Parents' strict mode (issue 5): fixed ID for policies, and the schema of storage.managed.
-        { key: CHROME_KEY, storage: { managed_schema: 'managed_schema.json' } }),
+      : {}),
   }),
   hooks: {
     'build:manifestGenerated': (_wxt, manifest) => {
