@@ -299,8 +299,9 @@ describe('bounded on huge and hostile pages', () => {
     expect(out.length).toBeGreaterThan(0);
     expect(out.length).toBeLessThanOrEqual(MAX_ENTRIES);
     for (const p of out) expect(Number.isFinite(p.per100)).toBe(true);
-    expect(ms).toBeLessThan(1500);
-  });
+    // ~10x the text a real snapshot may hold (LIMITS.snapshotTextChars); the bound catches backtracking blow-ups, not jitter.
+    expect(ms).toBeLessThan(4000);
+  }, 30_000);
 
   test('a real 5,000-element shop page parsed with happy-dom', () => {
     const cards = Array.from({ length: 1250 }, (_, i) => `<div class="pk"><b>${(i + 1) * 10} Coins</b><br><s>$${i + 9}.99</s> <span>$${i + 1}.49</span></div>`).join('');
@@ -308,7 +309,7 @@ describe('bounded on huge and hostile pages', () => {
     expect(s.stats.elements).toBeGreaterThan(5000);
     const t0 = performance.now();
     const out = extractPrices(s, platform('tiktok'));
-    expect(performance.now() - t0).toBeLessThan(1500);
+    expect(performance.now() - t0).toBeLessThan(4000);
     expect(out).toHaveLength(MAX_ENTRIES);
     expect(out[0]).toMatchObject({ units: 10, price: 1.49 });
   }, 60_000);
