@@ -58,6 +58,7 @@ export const VOCAB_LISTS = [
   'chatOrderWords',
   'orderIntentWords',
   'askWords',
+  'withoutWords',
   'chatContactWords',
   'exclusiveWords',
   'cardFieldLabels',

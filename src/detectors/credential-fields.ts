@@ -121,8 +121,11 @@ export function secretAsks(snap: PageSnapshot): Evidence[] {
   for (const h of sentencesWith(snap, 'credentialLabels')) {
     const n = normalize(h.sentence);
     const a = ask.exec(n);
-    // The ask comes before the secret it asks for ("send your password", not "password reset, then send").
-    if (!a || a.index > n.indexOf(h.term)) continue;
+    // The ask comes shortly before the secret it asks for ("send your password", not "password reset, then send").
+    // "Enter your ID, no password needed" is the opposite of an ask.
+    if (listMatcher('withoutWords').test(n)) continue;
+    const at = n.indexOf(h.term);
+    if (!a || a.index > at || at - a.index > 48) continue;
     out.push({ text: clipEvidence(`asks in text: “${h.sentence}”`), selector: h.block.selector });
     if (out.length >= MAX_EVIDENCE) break;
   }

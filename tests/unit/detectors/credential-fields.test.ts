@@ -80,6 +80,11 @@ const passes: [string, string, string][] = [
     'https://honest.example/',
   ],
   [
+    'Indonesian "tanpa password" (without a password)',
+    page(`<h1>Top Up Koin TikTok</h1><p>Cukup masukkan ID TikTok kamu, tanpa password.</p><form action="/o"><label>Username TikTok <input name="username"></label></form>`, 'Top Up Koin TikTok', 'id'),
+    'https://koinkita.example/',
+  ],
+  [
     'text that warns about passwords is not a field',
     page(`<h1>TikTok coins</h1><p>We never ask for your TikTok password or verification code.</p><form action="/o"><label>TikTok username <input name="username"></label></form>`),
     'https://honest.example/',
