@@ -17,6 +17,9 @@ async function main(): Promise<void> {
   const demos = corpus().filter((e) => e.demo);
   if (demos.length === 0) throw new Error('no demo pages in tests/fixtures/pages/manifest.json');
   const h = await launchChromium();
+  // tsx compiles with esbuild's keepNames, which wraps inner functions in __name(); functions that
+  // Playwright serializes into the extension's worker (waitForToolbar) then need it there too.
+  await h.worker.evaluate('globalThis.__name = (f) => f');
   try {
     const rows: { name: string; label: string; state: ToolbarState | null; signs: string[] }[] = [];
     // Shops first; the ordinary page last, so the shops' round trips prove its script has run.
