@@ -98,6 +98,12 @@ function findSecrets(snap: PageSnapshot, platform: Platform | null): SecretFindi
       listMatcher('commerceWords').test(ctx);
     const siteAccount = listMatcher('siteAccountWords').test(ctx);
     const headlineBrand = brandIn(headline, platform);
+    // A login in the page header or menu with no platform named in it is the shop's own account box.
+    const chrome = f.selector.split(' > ').some((p) => /^(?:header|nav)(?:[:#.]|$)/.test(p));
+    if (chrome && !brand) {
+      out.push({ field: f, kind: s.kind, reason: s.reason, platformTied: false, login: false, brand: null });
+      continue;
+    }
     const platformTied =
       !!brand ||
       s.kind === 'one-time-code' ||

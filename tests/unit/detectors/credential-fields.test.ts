@@ -65,6 +65,11 @@ const passes: [string, string, string][] = [
     'https://coinhub.example/',
   ],
   [
+    "the shop's own login box in the page header (no platform named in it)",
+    page(`<header><b>CoinCart</b><form action="/account/login" method="post"><input type="email" name="email" placeholder="Email"><input type="password" name="password" placeholder="Password"><button>Log in</button></form></header><h1>TikTok Coins</h1><form action="/order"><label>TikTok username <input name="tt"></label><button>Buy now</button></form>`, 'CoinCart – TikTok Coins top up'),
+    'https://coincart.example/',
+  ],
+  [
     "the platform's own login page",
     page(`<h1>Log in to TikTok</h1><form action="/login"><input name="email"><input type="password" name="password"><button>Log in</button></form>`, 'Log in | TikTok'),
     'https://www.tiktok.com/login',

@@ -13,6 +13,7 @@ const flags: [string, string][] = [
   ['ETH address', `${ORDER}<p>Send ETH to</p><code>0x7a3B9c1D2e4F5a6b7C8d9E0f1A2b3C4d5E6f7A8b</code>`],
   ['Bitcoin bech32 address', `${ORDER}<p>Bitcoin (BTC):</p><div>bc1qw3xk8d9l2v0m7ahq5zyc4tfe6r8njs0ux2p7gk</div>`],
   ['gift cards as the only payment', `${ORDER}<p>We only accept payment with Steam gift cards or Google Play cards.</p>`],
+  ['PayPal Friends and Family (no buyer protection)', `${ORDER}<p>Payment: PayPal Friends and Family only to deals@mail.example.</p>`],
   ['Western Union', `${ORDER}<p>Send the money by Western Union to our agent in Lagos.</p>`],
   ['DM on Instagram to order', `${ORDER}<p>DM us on Instagram to order.</p>`],
   ['order via WhatsApp', `${ORDER}<p>Order via WhatsApp: +62 812 3456 7890, then send payment proof.</p>`],

@@ -9,6 +9,7 @@ const cases: [string, string, boolean][] = [
   ['Portuguese placeholder "Seu @ do TikTok"', '<input placeholder="Seu @ do TikTok">', true],
   ['username + password', '<label>Username <input name="u"></label><label>Password <input type="password" name="p"></label>', false],
   ['username + verification code by name only', '<label>Username <input name="u"></label><input name="otp_code">', false],
+  ["the shop's own header login does not spoil it", '<label>TikTok username <input name="u"></label></form><header><form action="/login"><input type="email" name="e"><input type="password" name="p"><button>Log in</button>', true],
   ['only an e-mail field', '<label>E-mail <input type="email" name="email"></label>', false],
 ];
 
