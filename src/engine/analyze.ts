@@ -4,9 +4,15 @@
  *
  *   platform  ← brand words on the page, or the official domain
  *   prices    ← coin packages compared with the official catalogue
- *   shop?     ← does the page actually sell (fields, packages, prices)?  no → "none"
- *   official? ← the platform's own domain → "official"
- *   signals   ← every detector; score = Σ weights (scoring.json) → verdict
+ *   official? ← the platform's own domain: "official" for its coin and login
+ *               pages, "none" for its help pages and articles
+ *   shop?     ← does the page sell something to act on (order form, package
+ *               options, buy button with prices, payment instructions, a
+ *               platform login, a generator step) for a known platform? no → "none"
+ *   signals   ← every detector; scoreSignals() → verdict: risk weights add up,
+ *               good weights subtract at most goodCap, and the verdict is the
+ *               worse of the total's and the strongest single signal's
+ *               (scoring.json, with the reason for every number)
  */
 import { data, type Platform } from '../data';
 import { DETECTORS } from '../detectors';
@@ -54,8 +60,9 @@ export function detectPlatform(snap: PageSnapshot, site: SiteInfo): Platform | n
  * Does the page sell (or harvest accounts)? Words alone are not enough: an
  * article about coin scams names coins, passwords and transfers too. A shop has
  * something to act on: an ID field, a secret field tied to the platform,
- * package options or priced packages. Pages that read like an article, forum
- * thread or help page (discussion words, long text, no order form) need more.
+ * package options, a buy button next to prices, payment instructions, a
+ * generator step. Pages that read like an article, forum thread or help page
+ * (discussion words) need an order form; their payment talk does not count.
  */
 export function looksLikeShop(snap: PageSnapshot, platform: Platform | null, prices: readonly PriceEntry[]): boolean {
   return shopScore(snap, platform, prices).shop;
