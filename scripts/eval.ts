@@ -10,6 +10,9 @@
  *   - expected-signal hit rate expected signals that were raised / expected signals
  *   - packages found           Σ result.prices.length / Σ manifest `packages` (pages that state it)
  *
+ * Options: --verbose / -v (also list missing signals and package-count
+ * mismatches), --json (figures and every page's verdict as one JSON object),
+ * --manifest <path> (another corpus).
  * Exits 1 when a target is missed (TARGETS below, the issue's numbers), 2 on bad input.
  * `evaluateCorpus()` is exported for tests/unit/engine/corpus.test.ts.
  */
@@ -199,8 +202,35 @@ export function formatEvaluation(e: Evaluation, verbose = false): string {
   return lines.join('\n');
 }
 
+/** `--json`: the figures and every page's verdict, for other suites (e.g. the end-to-end check) to compare with. */
+export function evaluationJson(e: Evaluation) {
+  return {
+    pages: e.pages.length,
+    matrix: e.matrix,
+    dangerRecall: e.dangerRecall,
+    falseDanger: e.falseDanger.map((o) => o.page.file),
+    noiseOnNone: e.noiseOnNone.map((o) => o.page.file),
+    exactAccuracy: e.exactAccuracy,
+    signalHitRate: e.signalHitRate,
+    packagesFound: e.packagesFound,
+    packagesExpected: e.packagesExpected,
+    meetsTargets: e.meetsTargets,
+    results: e.pages.map((o) => ({
+      file: o.page.file,
+      url: o.page.url,
+      label: o.page.label,
+      verdict: o.result.verdict,
+      score: o.result.score,
+      signals: o.result.signals.map((s) => s.id),
+      missingSignals: o.missingSignals,
+      packages: o.result.prices.length,
+    })),
+  };
+}
+
 export async function main(argv: string[]): Promise<number> {
   const verbose = argv.includes('--verbose') || argv.includes('-v');
+  const json = argv.includes('--json');
   const i = argv.indexOf('--manifest');
   const manifest = i >= 0 && argv[i + 1] ? path.resolve(argv[i + 1] as string) : DEFAULT_MANIFEST;
   let e: Evaluation;
@@ -210,7 +240,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`eval: ${err instanceof Error ? err.message : String(err)}\n`);
     return 2;
   }
-  process.stdout.write(formatEvaluation(e, verbose) + '\n');
+  process.stdout.write((json ? JSON.stringify(evaluationJson(e), null, 2) : formatEvaluation(e, verbose)) + '\n');
   return e.meetsTargets ? 0 : 1;
 }
 

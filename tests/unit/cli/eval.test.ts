@@ -29,6 +29,22 @@ describe('eval main()', () => {
   });
 });
 
+describe('eval --json', () => {
+  test('prints the figures and one result per page', async () => {
+    const chunks: string[] = [];
+    const out = vi.spyOn(process.stdout, 'write').mockImplementation((c) => {
+      chunks.push(String(c));
+      return true;
+    });
+    const code = await main(['--json']);
+    out.mockRestore();
+    const j = JSON.parse(chunks.join(''));
+    expect(code).toBe(j.meetsTargets ? 0 : 1);
+    expect(j.results.length).toBe(j.pages);
+    expect(j.results[0]).toEqual(expect.objectContaining({ file: expect.any(String), label: expect.any(String), verdict: expect.any(String) }));
+  }, 120_000);
+});
+
 describe('summarise', () => {
   const result = (verdict: string) => ({ url: '', verdict, score: 0, platform: null, signals: [], prices: [] }) as never;
   const page = (label: string, packages?: number) => ({ file: 'f', url: 'u', label, signals: [], ...(packages !== undefined ? { packages } : {}) }) as never;
