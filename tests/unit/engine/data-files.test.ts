@@ -14,12 +14,13 @@ describe('vocab.json', () => {
     expect(vocab.languages).toEqual([...LANGUAGES]);
   });
 
-  test.each(VOCAB_LISTS.flatMap((list) => LANGUAGES.map((lang) => [list, lang] as const)))('%s has %s words, no duplicates, all normalised', (list, lang) => {
+  test.each(VOCAB_LISTS.flatMap((list) => LANGUAGES.map((lang) => [list, lang] as const)))('%s has %s words, sorted, no duplicates, trimmed', (list, lang) => {
     const words = vocab.lists[list][lang];
     expect(words.length).toBeGreaterThan(0);
     const norm = words.map(normalize);
     expect(new Set(norm).size).toBe(norm.length);
     for (const w of words) expect(w).toBe(w.trim());
+    expect([...words].sort((a, b) => a.localeCompare(b, 'en'))).toEqual(words);
   });
 
   test('the words the issue names are there', () => {
