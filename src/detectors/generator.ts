@@ -5,8 +5,8 @@
  *
  * Strong words ("generator", "verify you are human", "complete an offer") are
  * enough in any sentence that does not deny them ("there is no such thing as
- * a coin generator"); weak ones ("free coins", "100% working") only in the
- * page's title/headings or when two different ones appear.
+ * a coin generator"); weak ones ("free coins", "100% working", "unlimited")
+ * only when two different ones appear (title, headings and text together).
  */
 import { sentencesWith } from '../engine/page';
 import { findTerm, listMatcher, normalize } from '../engine/terms';
@@ -25,7 +25,12 @@ export const generator: Detector = {
     const weak = [...sentencesWith(snap, 'generatorWords')];
     const all = new RegExp(listMatcher('generatorWords').source, 'giu');
     const weakTerms = new Set(weak.flatMap((w) => [...normalize(w.sentence).matchAll(all)].map((m) => m[0])));
-    const isGenerator = !!strongHeadline || strong.length > 0 || !!weakHeadline || weakTerms.size >= 2;
+    if (weakHeadline) {
+      for (const m of headline.matchAll(all)) weakTerms.add(m[0]);
+    }
+    // "Free coins" alone can be a bonus ("10 free coins on your first order"); two different claims, or any
+    // strong one ("generator", "verify you are human"), cannot.
+    const isGenerator = !!strongHeadline || strong.length > 0 || weakTerms.size >= 2;
     if (!isGenerator) return [];
     if (strongHeadline || weakHeadline) evidence.push({ text: clipEvidence(snap.title || snap.headline) });
     for (const h of [...strong, ...weak]) {

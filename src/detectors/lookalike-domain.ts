@@ -42,8 +42,9 @@ export function domainFinding(site: SiteInfo, pagePlatform: Platform | null): Do
       if (!t || !ts) continue;
       // The official domain written into a foreign host: tiktok.com.cheap-coins.xyz, tiktok-com.shop.
       const embedded = p.officialDomains.find((d) => {
-        const i = host.indexOf(d.replace('.', '-'));
-        return host.startsWith(`${d}.`) || host.includes(`.${d}.`) || i >= 0;
+        const dashed = d.replace(/\./g, '-');
+        const asLabel = new RegExp(`(?:^|[.-])${dashed.replace(/-/g, '\\-')}(?:[.-]|$)`);
+        return host.startsWith(`${d}.`) || host.includes(`.${d}.`) || asLabel.test(host);
       });
       if (embedded) {
         return { platform: p, spoof: `puts “${embedded}” in front of another domain`, evidence: `${shown} is not ${official}: it puts “${embedded}” in front of ${site.registrable}` };

@@ -14,6 +14,8 @@ const cases: [string, string, boolean][] = [
   ['two weak words in the body', page('<h1>TikTok coins</h1><p>Free coins, 100% working!</p>'), true],
   ['an honest shop', page('<h1>TikTok coins</h1><p>Top up with your username. Card or PayPal.</p>'), false],
   ['a shop that denies generators exist', page('<h1>TikTok coins</h1><p>There is no such thing as a coin generator; never trust sites that promise free coins.</p>'), false],
+  ['a bonus in the title', page('<h1>TikTok coins</h1><p>Top up with your username.</p>', 'Buy TikTok Coins – free coins on your first order'), false],
+  ['free coins + unlimited in the title', page('<h1>TikTok</h1>', 'Unlimited free coins for TikTok'), true],
   ['one weak phrase in the body (a bonus)', page('<h1>TikTok coins</h1><p>Get 10 free coins with your first order.</p>'), false],
 ];
 

@@ -16,6 +16,7 @@ const cases: [string, string, string[], string?][] = [
   ['https://robux-free.github.io/', 'free-host subdomain for Roblox', ['lookalike-domain']],
   ['https://tiktik-coins.shop/', 'one-letter typo on a TikTok page', ['lookalike-domain', 'spoofed-domain']],
   ['https://tlktok-coins.shop/', 'l for i', ['lookalike-domain', 'spoofed-domain']],
+  ['https://mytiktok-community.example/', 'brand, but "tiktok-com" only as part of a word', ['lookalike-domain']],
   ['https://www.tiktok.com/coin', "the platform's own domain", []],
   ['https://support.tiktok.com/en', "the platform's subdomain", []],
   ['https://coinhub.example/tiktok-coins', 'brand only in the path', []],
