@@ -169,6 +169,10 @@ export function lockFields(doc: Document, gate: Gate, extraSelectors: readonly s
         msg.textContent = r.reason === 'locked' || wait > 0 ? t('strictPinWait', secs(wait)) : t('strictPinWrong');
         host.setAttribute('data-state', wait > 0 ? 'waiting' : 'wrong');
         clearTimeout(retryTimer);
+        if (wait === 0) {
+          submit.disabled = false;
+          return;
+        }
         retryTimer = setTimeout(() => {
           submit.disabled = false;
           if (host.getAttribute('data-state') === 'waiting') host.setAttribute('data-state', 'shown');

@@ -178,6 +178,10 @@ function mountCover(doc: Document, result: ScanResult, plan: Plan, onContinue: (
         msg.textContent = wait > 0 ? `${t('strictPinWrong')} ${t('strictPinWait', secs(wait))}` : t('strictPinWrong');
         state(wait > 0 ? 'waiting' : 'wrong');
         clearTimeout(retryTimer);
+        if (wait === 0) {
+          submit.disabled = false;
+          return;
+        }
         retryTimer = setTimeout(() => {
           submit.disabled = false;
           if (host.getAttribute('data-state') === 'waiting') state('pin');
