@@ -57,6 +57,7 @@ export const VOCAB_LISTS = [
   'cryptoWords',
   'chatOrderWords',
   'orderIntentWords',
+  'supportWords',
   'askWords',
   'withoutWords',
   'chatContactWords',

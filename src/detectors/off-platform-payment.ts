@@ -123,7 +123,10 @@ function findAll(snap: PageSnapshot): Finding[] {
   }
   for (const h of sentencesWith(snap, 'chatContactWords')) {
     const n = normalize(h.sentence);
-    if (commerce.test(n) || payWith.test(n) || transfer.test(n) || listMatcher('orderIntentWords').test(n)) {
+    const pays = payWith.test(n) || transfer.test(n);
+    // "Questions about your order? WhatsApp us" is support, not a chat checkout.
+    const support = listMatcher('supportWords').test(n);
+    if (pays || (!support && listMatcher('orderIntentWords').test(n))) {
       out.push({ kind: 'chat-order', strong: true, evidence: ev('order by chat', h.block, h.sentence) });
     }
   }

@@ -28,6 +28,8 @@ const passes: [string, string][] = [
   ['beware warning about Western Union', `${ORDER}<p>Pay with PayPal.</p><p>Beware of sellers who ask for Western Union or MoneyGram.</p>`],
   ['Indonesian virtual-account bank transfer through a payment gateway', `${ORDER}<p>Metode pembayaran: QRIS, GoPay, OVO, DANA, Transfer Bank (Virtual Account) via Midtrans.</p>`],
   ['WhatsApp for support, not ordering', `${ORDER}<p>Pay by card. Questions? Our support team is on WhatsApp.</p>`],
+  ['"Questions about your order? WhatsApp us" is support', `${ORDER}<p>Pay by card. Questions about your order or the price? WhatsApp us.</p>`],
+  ['Indonesian CS on WhatsApp', `${ORDER}<p>Bayar pakai QRIS. Ada kendala? Hubungi CS via WhatsApp untuk bantuan.</p>`],
   ['an invalid IBAN-looking order number', `${ORDER}<p>Pay with PayPal. Order reference: GB00 1234 5678 9012 3456 78.</p>`],
   ['a phone number is not an account', `${ORDER}<p>Pay with PayPal. Phone: 0812 3456 7890</p>`],
   ['selling gift cards is not paying with them', `${ORDER}<p>Pay with Visa or PayPal.</p><p>We also sell Google Play gift cards.</p>`],
