@@ -158,7 +158,23 @@ function onNavigate(): void {
   else gate.poke();
 }
 
+/**
+ * A frame's document loads after ours, and its load changes nothing in our DOM
+ * for the MutationObserver to see: a frame's `load` counts as new content.
+ */
+const framesSeen = new WeakSet<Element>();
+function watchFrames(): void {
+  const frames = document.getElementsByTagName('iframe');
+  for (let i = 0; i < frames.length && i < 20; i++) {
+    const f = frames[i];
+    if (!f || framesSeen.has(f)) continue;
+    framesSeen.add(f);
+    f.addEventListener('load', onContent);
+  }
+}
+
 function onContent(): void {
+  watchFrames();
   if (shop) rescan.poke();
   else gate.poke();
 }
@@ -171,6 +187,7 @@ export default defineUnlistedScript(() => {
     shop = isShopCandidate(document);
     if (shop) startShop();
     stopWatch = watchPage(window, { onNavigate, onContent, ignore: ours });
+    watchFrames();
   } catch {
     // Never let a strange page turn into an error on its console.
   }

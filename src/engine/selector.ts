@@ -1,5 +1,12 @@
-/** A CSS selector that finds `el` again in the same document ("Show me"). */
-export function cssPath(el: Element): string {
+/**
+ * A CSS selector that finds `el` again in the same document ("Show me").
+ *
+ * `nth` may supply an element's nth-of-type position when the caller already
+ * knows it (the snapshot counts siblings as it walks): counting previous
+ * siblings for every element is quadratic on a page with thousands of
+ * siblings in one parent.
+ */
+export function cssPath(el: Element, nth?: (el: Element) => number | undefined): string {
   const parts: string[] = [];
   let node: Element | null = el;
   while (node && node.nodeType === 1 && parts.length < 12) {
@@ -10,9 +17,12 @@ export function cssPath(el: Element): string {
       parts.unshift(`${tag}#${id}`);
       break;
     }
-    let index = 1;
-    for (let sib = node.previousElementSibling; sib; sib = sib.previousElementSibling) {
-      if (sib.localName === tag) index++;
+    let index = nth?.(node);
+    if (index === undefined) {
+      index = 1;
+      for (let sib = node.previousElementSibling; sib; sib = sib.previousElementSibling) {
+        if (sib.localName === tag) index++;
+      }
     }
     parts.unshift(`${tag}:nth-of-type(${index})`);
     node = node.parentElement;

@@ -82,9 +82,11 @@ function frameDocument(el: Element): Document | null {
 
 export function buildSnapshot(doc: Document, url: string): PageSnapshot {
   const headlineParts: string[] = [clip(doc.title, 1000)];
-  const meta = doc.querySelector('meta[name="description"]');
+  // Metadata lives in <head>: no need to search the body.
+  const head = doc.head ?? doc;
+  const meta = head.querySelector('meta[name="description"]');
   if (meta) headlineParts.push(clip(meta.getAttribute('content') ?? '', 1000));
-  const og = doc.querySelector('meta[property="og:title"]');
+  const og = head.querySelector('meta[property="og:title"]');
   if (og) headlineParts.push(clip(og.getAttribute('content') ?? '', 1000));
 
   const blocks: TextBlock[] = [];
@@ -96,6 +98,21 @@ export function buildSnapshot(doc: Document, url: string): PageSnapshot {
   let textChars = 0;
   let elements = 0;
   let truncated = false;
+
+  // nth-of-type positions, counted as the walk meets each element (see cssPath).
+  const position = new WeakMap<Element, number>();
+  const counters = new WeakMap<Node, Map<string, number>>();
+  const count = (el: Element) => {
+    const parent = el.parentNode;
+    if (!parent || position.has(el)) return;
+    let c = counters.get(parent);
+    if (!c) counters.set(parent, (c = new Map()));
+    const n = (c.get(el.localName) ?? 0) + 1;
+    c.set(el.localName, n);
+    position.set(el, n);
+  };
+  const nth = (el: Element) => position.get(el);
+  const path = (el: Element) => cssPath(el, nth);
 
   const queue: Node[] = [doc.body ?? doc.documentElement];
   let nested = 0;
@@ -112,7 +129,17 @@ export function buildSnapshot(doc: Document, url: string): PageSnapshot {
     const owner = start.nodeType === 9 ? (start as Document) : (start.ownerDocument ?? doc);
     // FILTER_REJECT (2) skips a whole subtree; FILTER_ACCEPT is 1.
     const walker = owner.createTreeWalker(start, 1 /* SHOW_ELEMENT */, {
-      acceptNode: (n) => (SKIP.has((n as Element).localName) ? 2 : 1),
+      acceptNode: (n) => {
+        const el = n as Element;
+        count(el);
+        if (!SKIP.has(el.localName)) return 1;
+        // A frame's own children are fallback content; its document is read as another root.
+        if (el.localName === 'iframe' || el.localName === 'frame') {
+          const inner = frameDocument(el);
+          if (inner) enqueue(inner.body ?? inner.documentElement);
+        }
+        return 2;
+      },
     });
     const first = start.nodeType === 1 ? (start as Element) : (walker.nextNode() as Element | null);
     for (let el = first; el; el = walker.nextNode() as Element | null) {
@@ -132,17 +159,13 @@ export function buildSnapshot(doc: Document, url: string): PageSnapshot {
       if (own && !truncated) {
         if (blocks.length < LIMITS.blocks && textChars < LIMITS.snapshotTextChars) {
           const struck = isStruck(el);
-          blocks.push({ text: own, selector: cssPath(el), ...(struck ? { struck } : {}) });
+          blocks.push({ text: own, selector: path(el), ...(struck ? { struck } : {}) });
           textChars += own.length;
         } else truncated = true;
       }
       if (/^h[1-3]$/.test(tag) && headlineParts.length < 24) headlineParts.push(squash(el.textContent, 300));
 
-      if (tag === 'iframe' || tag === 'frame') {
-        // SKIP rejects the element's own children (fallback content); its document is read as another root.
-        const inner = frameDocument(el);
-        if (inner) enqueue(inner.body ?? inner.documentElement);
-      } else if ((tag === 'input' || tag === 'select' || tag === 'textarea') && fields.length < LIMITS.fields) {
+      if ((tag === 'input' || tag === 'select' || tag === 'textarea') && fields.length < LIMITS.fields) {
         const type = tag === 'input' ? (el.getAttribute('type') ?? 'text').toLowerCase() : tag;
         if (type === 'hidden' || type === 'submit' || type === 'button' || type === 'image' || type === 'reset') {
           // not a field a shopper types into
@@ -154,26 +177,26 @@ export function buildSnapshot(doc: Document, url: string): PageSnapshot {
             name: clip((el.getAttribute('name') ?? el.getAttribute('id') ?? '').toLowerCase(), 200),
             autocomplete: clip((el.getAttribute('autocomplete') ?? '').toLowerCase(), 100),
             label,
-            selector: cssPath(el),
+            selector: path(el),
             formAction: form ? clip(resolve(form.getAttribute('action') ?? '', url), 2000) : '',
           });
           if (type === 'radio' || type === 'checkbox') {
             const text = label || squash(el.parentElement?.textContent, 300).toLowerCase();
-            if (text && options.length < LIMITS.options) options.push({ text, selector: cssPath(el) });
+            if (text && options.length < LIMITS.options) options.push({ text, selector: path(el) });
           }
         }
       } else if (tag === 'form' && forms.length < LIMITS.forms) {
         forms.push({
           action: clip(resolve(el.getAttribute('action') ?? '', url), 2000),
           method: clip((el.getAttribute('method') ?? 'get').toLowerCase(), 20),
-          selector: cssPath(el),
+          selector: path(el),
         });
       } else if (tag === 'a' && links.length < LIMITS.links) {
         const href = el.getAttribute('href');
         if (href) links.push({ href: clip(resolve(href, url) || href, 2000), text: squash(el.textContent, 200) });
       } else if ((tag === 'option' || tag === 'button') && options.length < LIMITS.options) {
         const t = squash(el.textContent, 300);
-        if (t) options.push({ text: t, selector: cssPath(el) });
+        if (t) options.push({ text: t, selector: path(el) });
       }
     }
   }
