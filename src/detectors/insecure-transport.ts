@@ -24,6 +24,10 @@ export function isSensitive(f: Field): boolean {
   return listMatcher('cardFieldLabels').test(fieldText(f));
 }
 
+function isSearch(f: Field): boolean {
+  return f.type === 'search' || /^(?:q|s|query|search|keyword|keywords)$/.test(f.name);
+}
+
 function originOf(u: string): string {
   try {
     return new URL(u).origin;
@@ -42,8 +46,9 @@ export const insecureTransport: Detector = {
     let formsWithFields = 0;
     let insecureForms = 0;
     for (const form of snap.forms) {
-      const fields = snap.fields.filter((f) => f.formAction === form.action);
-      if (!fields.length) continue; // A form with nothing to type into sends nothing of yours.
+      // A form with nothing to type into sends nothing of yours; a search box sends only a query.
+      const fields = snap.fields.filter((f) => f.formAction === form.action && !isSearch(f));
+      if (!fields.length) continue;
       formsWithFields++;
       if (!form.action.startsWith('http:')) continue;
       insecureForms++;

@@ -13,6 +13,7 @@ const cases: [string, string, string, string[]][] = [
   ['http page, username form posted to another http site', ID_FORM('http://other.example/x'), 'http://coins.example/', ['insecure-transport', 'insecure-transport-form']],
   ['https throughout', PW_FORM('/order'), 'https://coins.example/', ['https-throughout']],
   ['https page, form posts to another https site', ID_FORM('https://pay.example/checkout'), 'https://coins.example/', ['https-throughout']],
+  ['a search box posting to http elsewhere sends only a query', `<h1>TikTok coins</h1><form action="http://search.example/"><input name="q"></form><form action="/o"><label>TikTok username <input name="u"></label></form>`, 'https://coins.example/', ['https-throughout']],
   ['localhost is a developer machine', ID_FORM('/order'), 'http://localhost:8080/', []],
   ['a form with nothing to type sends nothing', `<h1>TikTok coins</h1><form action="http://x.example/"><button>Go</button></form><p><input name="q"></p>`, 'https://coins.example/', ['https-throughout']],
 ];
