@@ -7,6 +7,7 @@ import { GLYPHS, signalGlyph, type GlyphKind } from '../../src/ui/icons';
 import { VERDICT_STYLE, signalKeys } from '../../src/ui/verdict-style';
 import { mainReason } from '../../src/ui/badge';
 import { PriceTable } from './PriceTable';
+import { StrictStatus } from './StrictStatus';
 
 type Load = { state: 'loading' } | { state: 'ready'; tabId: number | null; result: ScanResult | null };
 
@@ -23,6 +24,14 @@ async function load(): Promise<Load> {
   if (tabId === null) return { state: 'ready', tabId, result: null };
   const reply = (await browser.runtime.sendMessage({ type: 'get-result', tabId })) as { result: ScanResult | null } | undefined;
   return { state: 'ready', tabId, result: reply?.result ?? null };
+}
+
+function hostOf(url: string): string | undefined {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A verdict glyph (src/ui/icons.ts), decoration beside a word. */
@@ -101,6 +110,7 @@ export function App() {
   if (!r || r.verdict === 'none') {
     return (
       <main data-verdict="none">
+        <StrictStatus />
         <header class="head">
           <h1 class="verdict">
             <Glyph kind="none" size={28} />
@@ -119,6 +129,7 @@ export function App() {
       data-verdict={r.verdict}
       style={{ '--c': style.colour, '--c-dark': style.colourDark, '--tint': style.tint, '--tint-dark': style.tintDark }}
     >
+      <StrictStatus host={hostOf(r.url)} />
       <header class="head">
         <h1 class="verdict">
           <Glyph kind={style.glyph} size={28} />

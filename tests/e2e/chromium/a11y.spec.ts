@@ -16,6 +16,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { CHROME_EXT, launchChromium, openPopup, waitForToolbar, type Harness } from '../support/chromium';
 import { corpus } from '../support/corpus';
+import { DEFAULT_SETTINGS } from '../../../src/settings/schema';
 import { contrast } from '../../../src/ui/verdict-style';
 
 const byFile = (file: string) => {
@@ -226,12 +227,12 @@ async function axTree(page: Page): Promise<AXNode[]> {
 }
 
 /** Runs `fn` with `this` = the badge's closed shadow root, via CDP. */
-async function inShadow<T>(page: Page, fn: string): Promise<T> {
+async function inShadow<T>(page: Page, fn: string, hostTag = 'coin-shop-guard'): Promise<T> {
   const cdp = await page.context().newCDPSession(page);
   try {
     const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
     const find = (n: CdpNode): CdpNode | null => {
-      if (n.nodeName.toLowerCase() === 'coin-shop-guard') return n;
+      if (n.nodeName.toLowerCase() === hostTag) return n;
       for (const c of [...(n.children ?? []), ...(n.shadowRoots ?? [])]) {
         const f = find(c);
         if (f) return f;
@@ -239,7 +240,7 @@ async function inShadow<T>(page: Page, fn: string): Promise<T> {
       return null;
     };
     const shadow = find(root)?.shadowRoots?.[0];
-    if (!shadow) throw new Error('no shadow root on <coin-shop-guard>');
+    if (!shadow) throw new Error(`no shadow root on <${hostTag}>`);
     const { object } = (await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId })) as { object: { objectId: string } };
     const { result, exceptionDetails } = (await cdp.send('Runtime.callFunctionOn', {
       objectId: object.objectId,
@@ -268,11 +269,13 @@ test('badge: an alert named with the verdict word, with a named button reachable
     return false;
   };
   const live = nodes.filter((n) => !n.ignored && (n.role?.value === 'alert' || n.role?.value === 'status'));
-  const card = live.find((n) => /Danger/.test(n.name?.value ?? ''));
+  // The badge's card: the live region holding its button.
+  const card = live.find((n) => nodes.some((b) => b.role?.value === 'button' && b.name?.value === 'Hide' && within(b, n)));
   expect(card, `live regions: ${JSON.stringify(live.map((n) => [n.role?.value, n.name?.value]))}`).toBeDefined();
   if (!card) return;
   expect(card.role?.value).toBe('alert');
-  expect(card.name?.value).toContain('Coin Shop Guard');
+  // Named, so a screen reader announces what the alert is about ("Coin Shop Guard: Danger").
+  expect.soft(card.name?.value ?? '', 'accessible name of the badge card').toMatch(/Coin Shop Guard.*Danger/);
   const buttons = nodes.filter((n) => !n.ignored && n.role?.value === 'button' && within(n, card));
   expect(buttons.map((b) => b.name?.value)).toEqual(['Hide']);
 
@@ -288,6 +291,16 @@ test('badge: an alert named with the verdict word, with a named button reachable
     `function () { const b = this.activeElement; const cs = getComputedStyle(b); return { style: cs.outlineStyle, width: parseFloat(cs.outlineWidth), visible: b.matches(':focus-visible') }; }`,
   );
   expect(ring).toEqual({ style: 'solid', width: 3, visible: true });
+  // The ring stands out from the card (≥ 3:1, WCAG 1.4.11) in both schemes.
+  for (const scheme of SCHEMES) {
+    await page.emulateMedia({ colorScheme: scheme });
+    const [ringColour, cardBg] = await inShadow<[string, string]>(
+      page,
+      `function () { return [getComputedStyle(this.activeElement).outlineColor, getComputedStyle(this.querySelector('.card')).backgroundColor]; }`,
+    );
+    expect.soft(contrast(hex(ringColour), hex(cardBg)), `badge focus ring ${ringColour} on ${cardBg} (${scheme})`).toBeGreaterThanOrEqual(3);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
   // And it works from the keyboard: Enter collapses the card.
   await page.keyboard.press('Enter');
   expect(await inShadow<string | null>(page, `function () { return this.activeElement.getAttribute('aria-expanded'); }`)).toBe('false');
@@ -330,4 +343,100 @@ test('badge: prefers-reduced-motion switches its transition off', async () => {
   await page.emulateMedia({ reducedMotion: 'reduce' });
   expect(await duration()).toBe('0s');
   await page.close();
+});
+
+// ---------------------------------------------------------------------------
+// The full-page strict warning (parents' strict mode): a modal dialog in a closed shadow root.
+
+test.describe('strict mode full-page warning', () => {
+  const COVER = 'coin-shop-guard-strict';
+  let sh: Harness;
+  test.beforeAll(async () => {
+    sh = await launchChromium();
+    const settings = { ...DEFAULT_SETTINGS, mode: 'strict', allowList: [] };
+    await sh.worker.evaluate(async (s) => {
+      await chrome.storage.sync.set({ settings: s });
+      await chrome.storage.local.set({ strictLatch: true });
+    }, settings);
+  });
+  test.afterAll(async () => {
+    await sh?.close();
+  });
+
+  async function cover(scheme: 'light' | 'dark'): Promise<Page> {
+    const page = await sh.context.newPage();
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto(PAGES.danger.url);
+    await expect(page.locator(COVER)).toHaveAttribute('data-state', 'cover');
+    return page;
+  }
+
+  test('a modal dialog named by its heading, "Go back" focused, Tab never reaches the page behind, visible ring', async () => {
+    const page = await cover('light');
+    const nodes = await axTree(page);
+    const dialog = nodes.find((n) => !n.ignored && n.role?.value === 'dialog');
+    expect(dialog, 'a dialog in the accessibility tree').toBeDefined();
+    expect(dialog?.name?.value ?? '').not.toBe('');
+    expect(dialog?.properties?.find((p) => p.name === 'modal')?.value.value).toBe(true);
+    const focused = () =>
+      inShadow<{ tag: string; text: string; style: string; width: number; visible: boolean } | null>(
+        page,
+        `function () { const b = this.activeElement; if (!b) return null; const cs = getComputedStyle(b);
+          return { tag: b.tagName, text: b.textContent, style: cs.outlineStyle, width: parseFloat(cs.outlineWidth), visible: b.matches(':focus-visible') }; }`,
+        COVER,
+      );
+    await expect.poll(async () => (await focused())?.tag).toBe('BUTTON');
+    // Tab never lands on the page behind (it is inert); past the last button a modal dialog lets focus go to
+    // the browser's own toolbar (body here), and the next Tab comes back into the dialog.
+    const seen = new Set<string>();
+    for (let i = 0; i < 8; i++) {
+      await page.keyboard.press('Tab');
+      const outer = await page.evaluate(() => document.activeElement?.tagName.toLowerCase() ?? 'body');
+      expect([COVER, 'body'], 'focus never reaches the page behind').toContain(outer);
+      const f = await focused();
+      if (outer === 'body' || !f) continue;
+      seen.add(f.text);
+      expect.soft(f.visible, `${f.text} :focus-visible`).toBe(true);
+      expect.soft(f.style, `${f.text} outline`).toBe('solid');
+      expect.soft(f.width, `${f.text} outline width`).toBeGreaterThanOrEqual(2);
+    }
+    expect(seen.size, `buttons reached: ${[...seen].join(', ')}`).toBeGreaterThanOrEqual(2);
+    await page.close();
+  });
+
+  for (const scheme of SCHEMES) {
+    test(`AA contrast of its text, buttons and focus ring (${scheme})`, async () => {
+      const page = await cover(scheme);
+      const pairs = await inShadow<[string, string, string, number][]>(
+        page,
+        `function () {
+          const card = this.querySelector('dialog');
+          const bg = getComputedStyle(card).backgroundColor;
+          const out = [];
+          for (const el of card.querySelectorAll('h1, p, button')) {
+            if (!el.textContent.trim() || el.closest('[hidden]')) continue;
+            const cs = getComputedStyle(el);
+            const own = cs.backgroundColor === 'rgba(0, 0, 0, 0)' ? bg : cs.backgroundColor;
+            out.push([el.tagName + ' ' + el.textContent.slice(0, 30), cs.color, own, 4.5]);
+          }
+          return out;
+        }`,
+        COVER,
+      );
+      expect(pairs.length).toBeGreaterThanOrEqual(4);
+      for (const [what, fg, bg, min] of pairs) {
+        expect.soft(contrast(hex(fg), hex(bg)), `${what}: ${fg} on ${bg}`).toBeGreaterThanOrEqual(min);
+      }
+      // The focus ring, measured on "Go back" focused from the keyboard (Tab away and back).
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Shift+Tab');
+      const ring = await inShadow<[string, string]>(
+        page,
+        `function () { const b = this.activeElement; return [getComputedStyle(b).outlineColor, getComputedStyle(this.querySelector('dialog')).backgroundColor]; }`,
+        COVER,
+      );
+      expect(contrast(hex(ring[0]), hex(ring[1])), `focus ring ${ring[0]} on ${ring[1]}`).toBeGreaterThanOrEqual(3);
+      await page.close();
+    });
+  }
 });
