@@ -10,16 +10,16 @@
  */
 import { listMatcher } from '../engine/terms';
 import { fieldText } from '../engine/page';
-import type { Evidence, Field } from '../engine/types';
-import { secretReason } from './credential-fields';
+import type { Evidence, Field, PageSnapshot } from '../engine/types';
+import { secretReasonIn } from './credential-fields';
 import { MAX_EVIDENCE, clipEvidence, type Detector } from './types';
 
 /** Loopback and private addresses are a developer's machine, not a shop. */
 const LOCAL = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/;
 
 /** A password, one-time code or card field: never to be sent unencrypted. */
-export function isSensitive(f: Field): boolean {
-  if (secretReason(f)) return true;
+export function isSensitive(snap: PageSnapshot, f: Field): boolean {
+  if (secretReasonIn(snap, f)) return true;
   if (/^cc-/.test(f.autocomplete)) return true;
   return listMatcher('cardFieldLabels').test(fieldText(f));
 }
@@ -52,11 +52,11 @@ export const insecureTransport: Detector = {
       formsWithFields++;
       if (!form.action.startsWith('http:')) continue;
       insecureForms++;
-      const sensitive = fields.find(isSensitive);
+      const sensitive = fields.find((f) => isSensitive(snap, f));
       const other = originOf(form.action) !== site.origin;
       // Same-origin forms on an http page are the page's problem (insecure-transport); an https page posting to http is mixed.
       if (!sensitive && !other && !site.https) continue;
-      const what = sensitive ? (secretReason(sensitive) ? 'your password or code' : 'your payment or contact details') : 'what you type';
+      const what = sensitive ? (secretReasonIn(snap, sensitive) ? 'your password or code' : 'your payment or contact details') : 'what you type';
       formEvidence.push({
         text: clipEvidence(`form sends ${what} unencrypted to ${form.action}${other ? ' (another site)' : ''}`),
         selector: form.selector,

@@ -59,7 +59,8 @@ interface Finding {
   evidence: Evidence;
 }
 
-function window(snap: PageSnapshot, i: number, span: number): string {
+/** Text of block i and its neighbours, `span` blocks either side. */
+function around(snap: PageSnapshot, i: number, span: number): string {
   return snap.blocks
     .slice(Math.max(0, i - span), i + span + 1)
     .map((b) => b.text)
@@ -99,16 +100,16 @@ function findAll(snap: PageSnapshot): Finding[] {
     }
     // Crypto addresses, with a crypto word in this block or its neighbours.
     for (const p of CRYPTO_PATTERNS) {
-      if (p.re.test(b.text) && crypto.test(normalize(window(snap, i, 2)))) {
+      if (p.re.test(b.text) && crypto.test(normalize(around(snap, i, 2)))) {
         out.push({ kind: 'crypto-address', strong: true, evidence: ev(p.name, b, b.text) });
         break;
       }
     }
     // A personal account: number + (holder name or transfer instruction), within a few blocks.
     const digits = hasAccountNumber(b.text);
-    const near = digits ? normalize(window(snap, i, 2)) : '';
+    const near = digits ? normalize(around(snap, i, 2)) : '';
     if (digits && (accountWords.test(near) || transfer.test(near)) && (holder.test(near) || transfer.test(near))) {
-      const negated = sentences(window(snap, i, 1)).some((s) => isNegated(s) && (accountWords.test(normalize(s)) || transfer.test(normalize(s))));
+      const negated = sentences(around(snap, i, 1)).some((s) => isNegated(s) && (accountWords.test(normalize(s)) || transfer.test(normalize(s))));
       // A phone number is not an account number.
       const phone = /(?:tel|phone|telp|hp|whatsapp|wa|zalo)\b/i.test(b.text) && !accountWords.test(normalize(b.text));
       if (!negated && !phone) out.push({ kind: 'bank-account', strong: true, evidence: ev('bank account', b, b.text) });

@@ -72,11 +72,6 @@ function under(items: readonly TextBlock[], prefixes: string[], max: number): Te
   return out;
 }
 
-/** Text blocks inside the form, or near the field: labels, headings, button text. */
-export function blocksNear(snap: PageSnapshot, f: Field): TextBlock[] {
-  return under(snap.blocks, prefixesNear(snap, f), 40);
-}
-
 /** Everything that says what a field is for: its own label, its form's fields, text and options, normalised. */
 export function contextOf(snap: PageSnapshot, f: Field): string {
   const prefixes = prefixesNear(snap, f);
