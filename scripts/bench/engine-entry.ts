@@ -1,0 +1,21 @@
+/**
+ * The engine as the benchmark injects it into a page (bundled to an IIFE by
+ * scripts/bench.ts with esbuild): times the gate, the snapshot and the
+ * analysis separately on the live document.
+ */
+import { isShopCandidate } from '../../src/content/candidate';
+import { analyze } from '../../src/engine/analyze';
+import { buildSnapshot } from '../../src/engine/snapshot';
+
+function run(): { gate: number; snapshot: number; analyze: number; total: number; candidate: boolean; verdict: string; elements: number } {
+  const t0 = performance.now();
+  const candidate = isShopCandidate(document);
+  const t1 = performance.now();
+  const snap = buildSnapshot(document, location.href);
+  const t2 = performance.now();
+  const result = analyze(snap);
+  const t3 = performance.now();
+  return { gate: t1 - t0, snapshot: t2 - t1, analyze: t3 - t2, total: t3 - t0, candidate, verdict: result.verdict, elements: snap.stats.elements };
+}
+
+(globalThis as unknown as { __csgBench: unknown }).__csgBench = { run };
