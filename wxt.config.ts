@@ -58,6 +58,9 @@ function noEvalNoRawHtml(): Plugin {
 export default defineConfig({
   srcDir: '.',
   outDir: '.output',
+  // Firefox sources zip (what store reviewers rebuild from): WXT already leaves out node_modules, .output,
+  // dot-files and *.test/*.spec files; also leave out generated screenshots, test output and logs.
+  zip: { excludeSources: ['demo-output/**', 'test-results/**', 'playwright-report/**', 'tmp/**', '**/*.log', 'bench-results.json'] },
   vite: () => ({ plugins: [noEvalNoRawHtml(), preact()] }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
