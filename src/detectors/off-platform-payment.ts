@@ -6,7 +6,8 @@
  *   - a crypto address (Bitcoin, Ethereum/ERC-20, TRON/TRC-20 formats)
  *   - a personal bank account: an account number next to a holder name or a transfer instruction
  *   - Western Union / MoneyGram and other cash transfer services
- *   - ordering or sending payment proof through WhatsApp / Telegram / DM, or a checkout button that opens a chat
+ *   - ordering or sending payment proof through WhatsApp / Telegram / DM, a checkout button that opens a chat,
+ *     or a price list whose only way to order is a chat contact
  *   - gift cards, crypto or bank transfer named as the ONLY way to pay
  *  soft (flagged only when the page names no card processor or e-wallet)
  *   - gift cards or crypto named as a payment method; a bank transfer instruction
@@ -153,6 +154,25 @@ function findAll(snap: PageSnapshot): Finding[] {
   return out;
 }
 
+/**
+ * A price list whose only way to buy is a chat: no order form on the page, and
+ * a WhatsApp / Telegram / Zalo contact or chat link. The chat is the checkout.
+ */
+export function chatOnlyCheckout(snap: PageSnapshot, pricesFound: number): Evidence | null {
+  if (pricesFound === 0 || snap.fields.some((f) => f.type !== 'search' && !/^(?:q|s|search|query)$/.test(f.name))) return null;
+  // A "Buy" button or link that is not a chat means there is a checkout elsewhere.
+  const buy = listMatcher('commerceWords');
+  const isBuy = (t: string) => t.length <= 60 && buy.test(normalize(t));
+  if (snap.options.some((o) => isBuy(o.text)) || snap.links.some((l) => !CHAT_LINK.test(l.href) && isBuy(l.text))) return null;
+  const link = snap.links.find((l) => CHAT_LINK.test(l.href) && !listMatcher('supportWords').test(normalize(l.text)));
+  if (link) return { text: clipEvidence(`the only way to order is a chat: “${link.text || link.href}” → ${link.href}`) };
+  for (const h of sentencesWith(snap, 'chatContactWords')) {
+    if (listMatcher('supportWords').test(normalize(h.sentence))) continue;
+    return { text: clipEvidence(`the only way to order is a chat: ${h.sentence}`), selector: h.block.selector };
+  }
+  return null;
+}
+
 /** The page names a card processor or e-wallet with buyer protection. */
 export function namesProcessor(snap: PageSnapshot): boolean {
   const re = listMatcher('paymentProcessors');
@@ -162,9 +182,10 @@ export function namesProcessor(snap: PageSnapshot): boolean {
 export const offPlatformPayment: Detector = {
   id: 'off-platform-payment',
   emits: ['off-platform-payment'],
-  run({ snap, site }) {
+  run({ snap, site, prices }) {
     if (site.officialFor) return [];
-    const findings = offPlatformFindings(snap);
+    const chat = chatOnlyCheckout(snap, prices.length);
+    const findings = [...offPlatformFindings(snap), ...(chat ? [{ kind: 'chat-order', strong: true, evidence: chat }] : [])];
     const strong = findings.filter((f) => f.strong);
     const soft = findings.filter((f) => !f.strong);
     const softKinds = new Set(soft.map((f) => f.kind));

@@ -17,7 +17,7 @@
 import { data, type Platform } from '../data';
 import { DETECTORS } from '../detectors';
 import { secretFindings, secretReasonIn } from '../detectors/credential-fields';
-import { offPlatformFindings } from '../detectors/off-platform-payment';
+import { chatOnlyCheckout, offPlatformFindings } from '../detectors/off-platform-payment';
 import { findMoney } from '../prices/parse';
 import { extractPrices } from '../prices/extract';
 import { platformMatchers } from './gate';
@@ -134,7 +134,7 @@ export function shopScore(
   }
   // Payment instructions (an account number, a wallet address, "order on WhatsApp") are how such a page sells,
   // unless the page is an article describing them.
-  if (!discussion && offPlatformFindings(snap).some((f) => f.strong)) {
+  if (!discussion && (offPlatformFindings(snap).some((f) => f.strong) || chatOnlyCheckout(snap, pricesFound))) {
     score += 1;
     interactive++;
   }

@@ -49,6 +49,18 @@ describe('off-platform-payment', () => {
   });
 });
 
+describe('a price list whose only checkout is a chat', () => {
+  const LIST = '<h1>Koin TikTok murah</h1><div>1.000 Koin – Rp 95.000</div><div>5.000 Koin – Rp 450.000</div>';
+  test.each([
+    ['WhatsApp number in text', `${LIST}<p>Minat? Chat admin di WA 0812 3456 7890</p>`, true],
+    ['wa.me link', `${LIST}<a href="https://wa.me/6281234567890">Chat kami</a>`, true],
+    ['price cards with Buy links and a "follow us on Telegram" footer', `${LIST}<a href="/tiktok/1000">Beli</a> <a href="/tiktok/5000">Beli</a><footer><a href="https://t.me/koinkita">Follow us on Telegram</a></footer>`, false],
+    ['the same contact next to an order form is not the checkout', `${LIST}<form action="/o"><label>Username TikTok <input name="u"></label><button>Beli</button></form><p>Chat admin di WA 0812 3456 7890</p>`, false],
+  ])('%s', async (_n, body, flagged) => {
+    expect(await idsOf(offPlatformPayment, page(body, 'Koin TikTok murah', 'id'))).toEqual(flagged ? ['off-platform-payment'] : []);
+  });
+});
+
 describe('isValidIban', () => {
   test.each([
     ['FR76 3000 6000 0112 3456 7890 189', true],
