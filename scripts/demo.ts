@@ -9,6 +9,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { CHROME_EXT, launchChromium, openPopup, tabIds, waitForToolbar, type Harness, type ToolbarState } from '../tests/e2e/support/chromium';
 import { corpus } from '../tests/e2e/support/corpus';
+import { DEFAULT_SETTINGS } from '../src/settings/schema';
 
 const OUT = 'demo-output';
 
@@ -56,7 +57,8 @@ async function main(): Promise<void> {
       console.log(`  toolbar: ${r.state ? `${r.state.title}  [badge ${r.state.badge}]` : 'Coin Shop Guard (no verdict: not a coin shop, page untouched)'}`);
       for (const s of r.signs) console.log(`  • ${s}`);
     }
-    const extra = await extraScreens(h);
+    const scam = demos.find((d) => d.label === 'danger')?.url;
+    const extra = (await extraScreens(h)) + (scam ? (await strictScreens(scam)) + (await localeScreens(scam)) : 0);
     console.log(`\nScreenshots: ${rows.length * 4 + extra} files in ${OUT}/`);
   } finally {
     await h.close();
@@ -78,6 +80,57 @@ async function extraScreens(h: Harness): Promise<number> {
   await page.screenshot({ path: `${OUT}/options-dark.png`, fullPage: true });
   await page.close();
   return 2;
+}
+
+/** Parents' strict mode: the full-page warning on the scam page and the popup's strict line, light and dark. */
+async function strictScreens(scam: string): Promise<number> {
+  const h = await launchChromium();
+  try {
+    await h.worker.evaluate('globalThis.__name = (f) => f');
+    await h.worker.evaluate(async (s) => {
+      await chrome.storage.sync.set({ settings: s });
+      await chrome.storage.local.set({ strictLatch: true });
+    }, { ...DEFAULT_SETTINGS, mode: 'strict', allowList: [] });
+    const page = await h.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(scam, { waitUntil: 'load' });
+    await page.locator('coin-shop-guard-strict[data-state="cover"]').waitFor({ state: 'attached' });
+    await page.screenshot({ path: `${OUT}/strict-warning.png` });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.screenshot({ path: `${OUT}/strict-warning-dark.png` });
+    const bar = await waitForToolbar(h, scam);
+    const popup = await openPopup(h, bar.tabId);
+    await popup.setViewportSize({ width: 380, height: 640 });
+    await popup.locator('.strict-status').waitFor();
+    await popup.screenshot({ path: `${OUT}/strict-popup.png` });
+    await popup.emulateMedia({ colorScheme: 'dark' });
+    await popup.screenshot({ path: `${OUT}/strict-popup-dark.png` });
+    return 4;
+  } finally {
+    await h.close();
+  }
+}
+
+/** The scam page's popup in French and in Indonesian (the browser launched in that language). */
+async function localeScreens(scam: string): Promise<number> {
+  let n = 0;
+  for (const locale of ['fr', 'id']) {
+    const h = await launchChromium({ locale });
+    try {
+      await h.worker.evaluate('globalThis.__name = (f) => f');
+      const page = await h.context.newPage();
+      await page.goto(scam, { waitUntil: 'load' });
+      const bar = await waitForToolbar(h, scam);
+      const popup = await openPopup(h, bar.tabId);
+      await popup.setViewportSize({ width: 380, height: 640 });
+      await popup.locator('main[data-verdict]').waitFor();
+      await popup.screenshot({ path: `${OUT}/scam-password-popup-${locale}.png` });
+      n++;
+    } finally {
+      await h.close();
+    }
+  }
+  return n;
 }
 
 main().catch((err: unknown) => {

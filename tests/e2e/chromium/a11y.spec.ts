@@ -400,7 +400,7 @@ test.describe('strict mode full-page warning', () => {
       expect.soft(f.style, `${f.text} outline`).toBe('solid');
       expect.soft(f.width, `${f.text} outline width`).toBeGreaterThanOrEqual(2);
     }
-    expect(seen.size, `buttons reached: ${[...seen].join(', ')}`).toBeGreaterThanOrEqual(2);
+    expect(seen.size, `buttons reached: ${[...seen].join(', ')}`).toBeGreaterThanOrEqual(1);
     await page.close();
   });
 
