@@ -15,6 +15,7 @@
  */
 import type { ScanResult } from '../engine/types';
 import { t as contentT } from '../content/ext';
+import { glyphElement } from './icons';
 import { VERDICT_STYLE, signalKeys } from './verdict-style';
 
 export const BADGE_TAG = 'coin-shop-guard';
@@ -51,7 +52,7 @@ const CSS = `
 .card { font: 14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1b1b1f; background: #fff; border-radius: 12px;
   box-shadow: 0 4px 16px rgba(0,0,0,.25); border-left: 6px solid var(--c); max-width: 340px; padding: 12px 14px; }
 .head { display: flex; align-items: center; gap: 8px; font-weight: 700; }
-.sym { font-size: 18px; }
+.sym { display: flex; flex: none; }
 .word { color: var(--c); }
 .reason { margin: 6px 0 0; }
 .hint { margin: 6px 0 0; font-size: 12px; color: #44474e; }
@@ -140,7 +141,7 @@ export function mountBadge(doc: Document, result: ScanResult): BadgeHandle {
     if (r.verdict === 'none') return;
     const s = VERDICT_STYLE[r.verdict];
     card.style.setProperty('--c', s.colour);
-    sym.textContent = s.symbol;
+    sym.replaceChildren(glyphElement(doc, s.glyph, 20));
     word.textContent = `${contentT('extName')}: ${contentT(s.word)}`;
     reason.textContent = mainReason(r);
     hint.textContent = contentT('badgeHint');
