@@ -62,7 +62,7 @@ describe('scan output', () => {
     const official = lines.find((l) => l.file.endsWith('official-tiktok-coin.html'));
     expect(official?.url).toBe('https://www.tiktok.com/coin');
     expect(official?.verdict).toBe('official');
-  });
+  }, 120_000); // the whole corpus directory
 
   test('without --url or a manifest the page is at its file:// URL', async () => {
     const r = await run([join(dir, 'shop.html'), '--json']);
