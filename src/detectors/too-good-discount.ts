@@ -3,18 +3,26 @@
  * scoring.json "discount" (one source of truth, with the reasons).
  *
  * The grade follows the page's prices, not one stray number: with three or
- * more packages a single outlier (a misread "price per coin" line, a custom
- * amount) does not set the grade; the second-cheapest package does.
+ * more packages, a cheapest one far apart from the rest (a misread "price per
+ * coin" line, a custom amount) does not set the grade; the next one does.
  */
 import { data } from '../data';
 import type { PriceEntry } from '../engine/types';
 import { MAX_EVIDENCE, type Detector } from './types';
 
-/** The discount that grades the page: the worst, or with ≥ 3 packages the second worst. */
+/** A cheapest package this many points below the next one, among three or more, is an outlier. */
+export const OUTLIER_GAP_POINTS = 20;
+
+/**
+ * The discount that grades the page: the cheapest package's, unless (with three
+ * or more packages) it stands far apart from the rest; then the next one's.
+ */
 export function gradingDiff(prices: readonly PriceEntry[]): number | null {
   const diffs = prices.map((p) => p.diffPercent).filter((d): d is number => d !== null).sort((a, b) => a - b);
-  if (!diffs.length) return null;
-  return (diffs.length >= 3 ? diffs[1] : diffs[0]) ?? null;
+  const [worst, second] = diffs;
+  if (worst === undefined) return null;
+  if (diffs.length >= 3 && second !== undefined && second - worst > OUTLIER_GAP_POINTS) return second;
+  return worst;
 }
 
 export const tooGoodDiscount: Detector = {

@@ -24,9 +24,10 @@ describe('too-good-discount grading (thresholds from scoring.json)', () => {
     expect(hits.map((h) => h.id)).toEqual(ids);
   });
 
-  test('gradingDiff: worst with fewer than three, second worst with three or more', () => {
+  test('gradingDiff: the cheapest, unless it is an outlier among three or more', () => {
     expect(gradingDiff([entry(-50), entry(-10)])).toBe(-50);
     expect(gradingDiff([entry(-90), entry(-50), entry(-10)])).toBe(-50);
+    expect(gradingDiff([entry(-61), entry(-59.4), entry(-57.8)])).toBe(-61);
     expect(gradingDiff([])).toBeNull();
   });
 
