@@ -109,7 +109,9 @@ function findAll(snap: PageSnapshot): Finding[] {
     // A personal account: number + (holder name or transfer instruction), within a few blocks.
     const digits = hasAccountNumber(b.text);
     const near = digits ? normalize(around(snap, i, 2)) : '';
-    if (digits && (accountWords.test(near) || transfer.test(near)) && (holder.test(near) || transfer.test(near))) {
+    // …or an e-wallet number in someone's name ("DANA ke 0812… a.n. Siti", "GCash 0917… account name Juan").
+    const wallet = listMatcher('paymentProcessors');
+    if (digits && (((accountWords.test(near) || transfer.test(near)) && (holder.test(near) || transfer.test(near))) || (wallet.test(near) && holder.test(near)))) {
       const negated = sentences(around(snap, i, 1)).some((s) => isNegated(s) && (accountWords.test(normalize(s)) || transfer.test(normalize(s))));
       // A phone number is not an account number.
       const phone = /(?:tel|phone|telp|hp|whatsapp|wa|zalo)\b/i.test(b.text) && !accountWords.test(normalize(b.text));

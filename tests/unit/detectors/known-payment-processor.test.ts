@@ -8,6 +8,7 @@ const cases: [string, string, boolean][] = [
   ['Brazilian Pix', '<p>Pague com Pix ou boleto</p>', true],
   ['Vietnamese MoMo', '<p>Thanh toán qua MoMo, ZaloPay</p>', true],
   ['PayPal in a select option', '<select><option>PayPal</option></select>', true],
+  ['an e-wallet named only in a transfer to a person', '<p>Pembayaran: transfer DANA ke 0812 9876 5432 a.n. Siti Rahma.</p>', false],
   ['no processor named', '<p>Payment by bank transfer.</p>', false],
   ['"visa" inside another word is not Visa', '<p>Revisar pedido</p>', false],
 ];

@@ -8,6 +8,7 @@ const flags: [string, string][] = [
   ['personal account: number + holder (en)', `${ORDER}<p>Pay to account number 0123456789, account holder: Rina Putri.</p>`],
   ['Indonesian rekening + atas nama across blocks', `${ORDER}<p>Transfer ke rekening BCA</p><p>No. Rek: 8830 1234 56</p><p>a/n Budi Santoso</p>`],
   ['Vietnamese số tài khoản + chủ tài khoản', `${ORDER}<p>Chuyển khoản đến tài khoản cá nhân:</p><p>Số tài khoản: 0071 0004 56789<br>Chủ tài khoản: NGUYEN VAN HUNG</p>`],
+  ['e-wallet number in a person\'s name (DANA … a.n.)', `${ORDER}<p>Pembayaran: transfer DANA ke 0812 9876 5432 a.n. Siti Rahma.</p>`],
   ['valid IBAN', `${ORDER}<p>Virement sur l'IBAN FR76 3000 6000 0112 3456 7890 189 au nom de Jean Dupont.</p>`],
   ['TRC20 address', `${ORDER}<p>USDT (TRC20):</p><div>TXk4m9QvRkzB7pWcY2sNfJhL8aE3dGtUoZ</div>`],
   ['ETH address', `${ORDER}<p>Send ETH to</p><code>0x7a3B9c1D2e4F5a6b7C8d9E0f1A2b3C4d5E6f7A8b</code>`],
