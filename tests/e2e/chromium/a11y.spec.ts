@@ -159,6 +159,54 @@ test('popup: Tab reaches every interactive element, each with a visible focus ri
   await page.close();
 });
 
+test('options page: Tab reaches every interactive element, each with a visible focus ring', async () => {
+  test.skip(!existsSync(`${CHROME_EXT}/options.html`), 'this build has no options page');
+  const page = await h.context.newPage();
+  await page.goto(`chrome-extension://${h.extensionId}/options.html`);
+  await page.locator('main').waitFor();
+  for (const scheme of SCHEMES) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    const seen: { key: string; what: string; style: string; width: number; ring: string; bg: string; visible: boolean }[] = [];
+    for (let i = 0; i < 200; i++) {
+      await page.keyboard.press('Tab');
+      const f = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        if (!el || el === document.body) return null;
+        const cs = getComputedStyle(el);
+        // A radio group is one Tab stop: the key is the group's name.
+        const key = el instanceof HTMLInputElement && el.type === 'radio' ? `radio:${el.name}` : (el.dataset['kbd'] ??= String(Math.random()));
+        return {
+          key,
+          what: `${el.tagName.toLowerCase()}${el.getAttribute('type') ? `[${el.getAttribute('type')}]` : ''} "${(el.textContent || el.getAttribute('name') || '').trim().slice(0, 40)}"`,
+          style: cs.outlineStyle,
+          width: parseFloat(cs.outlineWidth),
+          ring: cs.outlineColor,
+          bg: getComputedStyle(document.body).backgroundColor,
+          visible: el.matches(':focus-visible'),
+        };
+      });
+      if (!f || seen.some((x) => x.key === f.key)) break;
+      seen.push(f);
+    }
+    // Every enabled control is a Tab stop (radio groups once).
+    const stops = await page.evaluate(() => {
+      const els = [...document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])')].filter(
+        (e) => !(e as HTMLButtonElement).disabled && e.offsetParent !== null && !(e instanceof HTMLInputElement && e.type === 'hidden'),
+      );
+      return new Set(els.map((e) => (e instanceof HTMLInputElement && e.type === 'radio' ? `radio:${e.name}` : e))).size;
+    });
+    expect(seen.length, `focus order: ${seen.map((x) => x.what).join(' → ')}`).toBe(stops);
+    for (const x of seen) {
+      expect.soft(x.visible, `${x.what} matches :focus-visible`).toBe(true);
+      expect.soft(x.style, `${x.what} outline style`).not.toBe('none');
+      expect.soft(x.width, `${x.what} outline width`).toBeGreaterThanOrEqual(2);
+      expect.soft(contrast(hex(x.ring), hex(x.bg)), `${x.what} focus ring ${x.ring} on ${x.bg} (${scheme})`).toBeGreaterThanOrEqual(3);
+    }
+  }
+  await page.close();
+});
+
 test('popup: the verdict is a glyph and a word, never colour alone', async () => {
   for (const [verdict, entry] of Object.entries(PAGES)) {
     if (verdict === 'none') continue;
