@@ -208,6 +208,19 @@ test.describe('strict mode with a parent PIN', () => {
     expect(csv).toContain(`${new URL(SCAM.url).hostname},danger,covered`);
     await page.close();
   });
+  test('damaged settings in storage: strict mode stays on, the options page says what happened, nothing crashes', async () => {
+    const good = await h.worker.evaluate(async () => (await chrome.storage.sync.get('settings')).settings);
+    await h.worker.evaluate(() => chrome.storage.sync.set({ settings: '}{ not settings' }));
+    const page = await options(h);
+    await expect(page.locator('main#options')).toHaveAttribute('data-mode', 'strict');
+    await expect(page.locator('[role="alert"][data-problems]')).toContainText('damaged');
+    const danger = await h.context.newPage();
+    await danger.goto(SCAM.url);
+    await expect(danger.locator(COVER)).toHaveAttribute('data-state', 'cover');
+    await h.worker.evaluate((s) => chrome.storage.sync.set({ settings: s }), good);
+    await danger.close();
+    await page.close();
+  });
 });
 
 test.describe('strict mode enforced by a Chromium policy file', () => {
