@@ -1,9 +1,9 @@
-import { h } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { data } from '../../src/data';
 import type { ScanResult, Signal } from '../../src/engine/types';
 import { browser, t } from '../../src/platform/browser';
-import { GLYPHS, signalGlyph, type GlyphKind } from '../../src/ui/icons';
+import { signalGlyph } from '../../src/ui/icons';
+import { Glyph } from './Glyph';
 import { VERDICT_STYLE, signalKeys } from '../../src/ui/verdict-style';
 import { mainReason } from '../../src/ui/badge';
 import { PriceTable } from './PriceTable';
@@ -32,15 +32,6 @@ function hostOf(url: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** A verdict glyph (src/ui/icons.ts), decoration beside a word. */
-function Glyph({ kind, size }: { kind: GlyphKind; size: number }) {
-  return (
-    <svg class="glyph" viewBox="0 0 128 128" width={size} height={size} aria-hidden="true" focusable="false" data-glyph={kind}>
-      {GLYPHS[kind].map((shape, i) => h(shape.tag, { key: i, ...shape.attrs }))}
-    </svg>
-  );
 }
 
 /**

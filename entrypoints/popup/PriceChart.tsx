@@ -4,6 +4,7 @@
  * official price per 100. Readable without colour: every bar carries its
  * value as text, and a too-cheap package is marked with a symbol.
  */
+import { Glyph } from './Glyph';
 import type { DiscountGrade } from '../../src/prices/compare';
 import { t } from '../../src/platform/browser';
 
@@ -27,7 +28,7 @@ const ROW_H = 2 * BAR_H + 12;
 const LABEL_CHARS = 16;
 const short = (s: string) => (s.length > LABEL_CHARS ? `${s.slice(0, LABEL_CHARS - 1)}…` : s);
 
-const MARK: Record<DiscountGrade, string> = { danger: '⛔ ', caution: '⚠ ', fair: '', unknown: '' };
+const MARKED = (g: DiscountGrade): g is 'danger' | 'caution' => g === 'danger' || g === 'caution';
 
 export function PriceChart({ rows }: { rows: ChartRow[] }) {
   if (rows.length === 0) return null;
@@ -61,8 +62,8 @@ export function PriceChart({ rows }: { rows: ChartRow[] }) {
         const y = 18 + i * ROW_H;
         return (
           <g key={i} class={`chart-row grade-${r.grade}`}>
-            <text class="chart-label" x={0} y={y + BAR_H + 3}>
-              {MARK[r.grade]}
+            {MARKED(r.grade) && <Glyph kind={r.grade} size={10} x={0} y={y + 1} />}
+            <text class="chart-label" x={MARKED(r.grade) ? 12 : 0} y={y + BAR_H + 3}>
               {short(r.label)}
             </text>
             <rect class="bar-page" x={LABEL_W} y={y} width={scale(r.page)} height={BAR_H}>

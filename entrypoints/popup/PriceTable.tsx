@@ -9,10 +9,14 @@ import type { PriceEntry } from '../../src/engine/types';
 import { t } from '../../src/platform/browser';
 import type { DiscountGrade } from '../../src/prices/compare';
 import { percent, priceBlockView, signedPercent } from '../../src/prices/view';
+import { Glyph } from './Glyph';
 import { PriceChart } from './PriceChart';
 import './prices.css';
 
-const GRADE_ICON: Record<DiscountGrade, string> = { danger: '⛔', caution: '⚠', fair: '', unknown: '' };
+/** Too-cheap rows carry the verdict glyph beside the word (never colour alone, never an emoji that may not render). */
+function GradeGlyph({ grade }: { grade: DiscountGrade }) {
+  return grade === 'danger' || grade === 'caution' ? <Glyph kind={grade} size={14} /> : null;
+}
 
 function gradeWord(g: DiscountGrade): string {
   if (g === 'danger') return t('pricesGradeDanger');
@@ -23,10 +27,9 @@ function gradeWord(g: DiscountGrade): string {
 function Diff({ diff, grade, atLeast }: { diff: number | null; grade: DiscountGrade; atLeast: boolean }) {
   if (diff === null) return <span aria-label={t('pricesNoOfficialShort')}>—</span>;
   const word = gradeWord(grade);
-  const icon = GRADE_ICON[grade];
   return (
     <span class={`diff grade-${grade}`}>
-      {icon && <span aria-hidden="true">{icon} </span>}
+      <GradeGlyph grade={grade} />{' '}
       {(grade === 'danger' || grade === 'caution') && <strong>{word}: </strong>}
       {diff < 0
         ? atLeast
@@ -59,7 +62,7 @@ export function PriceTable({ prices, platform = null, userCurrency = null }: Pri
         <>
           {v.best && (
             <p class={`price-best grade-${v.best.grade}`}>
-              {GRADE_ICON[v.best.grade] && <span aria-hidden="true">{GRADE_ICON[v.best.grade]} </span>}
+              <GradeGlyph grade={v.best.grade} />{' '}
               {t('pricesBestDeal', [v.best.label, v.best.priceText])}{' '}
               {v.best.diff !== null && v.best.referenceText !== null && (
                 <>

@@ -227,9 +227,7 @@ test('popup: the verdict is a glyph and a word, never colour alone', async () =>
   }
 });
 
-test.fixme('popup: the price comparison draws no emoji either', async () => {
-  // entrypoints/popup/PriceTable.tsx (the price engineer's) writes ⛔ ⚠ into its text; without an emoji
-  // font these are empty boxes. Fix: draw glyphElement/GLYPHS from src/ui/icons.ts there, then un-fixme.
+test('popup: the price comparison draws no emoji either', async () => {
   const { page, tabId } = await visit(PAGES.danger.url);
   const popup = await openPopup(h, tabId);
   await expect(popup.locator('main')).toHaveAttribute('data-verdict', 'danger');
