@@ -138,7 +138,7 @@ export function App() {
           </ul>
         </section>
       )}
-      <PriceTable prices={r.prices} />
+      <PriceTable prices={r.prices} platform={r.platform} />
       {good.length > 0 && (
         <section aria-labelledby="good-h">
           <h2 id="good-h">{t('popupGood')}</h2>
