@@ -4,7 +4,7 @@
  */
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeAll, describe, expect, test } from 'vitest';
-import type { Runtime } from 'webextension-polyfill';
+import type { Runtime, Tabs } from 'webextension-polyfill';
 import { handleMessage, type RouterDeps } from '../../../src/background/router';
 import { saveResult } from '../../../src/background/state';
 import type { ScanResult } from '../../../src/engine/types';
@@ -36,7 +36,7 @@ describe('the background answers strict-mode messages from a tab’s top frame o
   const ORIGIN = 'chrome-extension://ext-id';
   const deps: RouterDeps = { extensionId: ID, extensionOrigin: ORIGIN, strict: async () => true };
   const URL_ = 'https://scam.example/coins';
-  const page: Runtime.MessageSender = { id: ID, url: URL_, tab: { id: 7 } as Runtime.Tab, frameId: 0 };
+  const page: Runtime.MessageSender = { id: ID, url: URL_, tab: { id: 7 } as Tabs.Tab, frameId: 0 };
   const result: ScanResult = { url: URL_, verdict: 'danger', score: 100, platform: 'tiktok', signals: [], prices: [] };
 
   beforeAll(async () => {
@@ -68,7 +68,7 @@ describe('the background answers strict-mode messages from a tab’s top frame o
 
   test('a PIN check from a page that strict mode does not cover is refused without checking', async () => {
     await saveResult(8, { ...result, verdict: 'ok' });
-    const ok: Runtime.MessageSender = { ...page, tab: { id: 8 } as Runtime.Tab };
+    const ok: Runtime.MessageSender = { ...page, tab: { id: 8 } as Tabs.Tab };
     expect(await handleMessage({ type: 'verify-pin', pin: '2580', purpose: 'continue' }, ok, deps)).toEqual({ ok: false, reason: 'refused', retryInMs: 0 });
   });
 });
