@@ -148,15 +148,12 @@ async function popupFirstRender(ctx: Ctx, shopUrl: string): Promise<number[]> {
     const popup = await ctx.context.newPage();
     await popup.goto(`chrome-extension://${extId}/popup.html?tab=${tabId}`);
     await popup.locator('main[data-verdict]').waitFor();
-    const t = await popup.evaluate(
-      () =>
-        new Promise<number>((res) => {
-          const fcp = () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
-          const v = fcp();
-          if (v !== undefined) return res(v);
-          new PerformanceObserver(() => res(fcp() ?? -1)).observe({ type: 'paint', buffered: true });
-        }),
-    );
+    // A string, not a function: tsx would wrap named helpers in __name(), which the page lacks.
+    const t = (await popup.evaluate(`new Promise((res) => {
+      const get = () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
+      if (get() !== undefined) return res(get());
+      new PerformanceObserver(() => res(get() ?? -1)).observe({ type: 'paint', buffered: true });
+    })`)) as number;
     times.push(t);
     await popup.close();
   }

@@ -6,8 +6,11 @@
  * names a platform but has no password field in the light DOM — so ordinary
  * pages pay nothing extra.
  */
-import { gateDecision, readGateInput } from '../engine/gate';
+import platformsJson from '../data/platforms.json';
+import vocabJson from '../data/vocab.json';
+import { gateDecision, readGateInput, type GateInput } from '../engine/gate';
 import { LIMITS } from '../engine/limits';
+import { normalize } from '../engine/terms';
 
 const SECRET = 'input[type="password" i], input[autocomplete~="one-time-code" i], input[autocomplete~="current-password" i]';
 
@@ -47,9 +50,36 @@ export function hasNestedSecretField(doc: Document): boolean {
   return false;
 }
 
+let prefilter: RegExp | undefined;
+
+/**
+ * A cheap necessary condition for the gate. The gate's whole-word matchers
+ * are large Unicode-aware, case-insensitive alternations (`iu`, \p{L}
+ * look-arounds); compiling them costs 5–20 ms on the first page they meet
+ * (measured in Chromium, see docs/performance.md), which every ordinary page
+ * would pay. The gate can only say yes when the normalised text contains a
+ * coin word, a platform unit term or a platform brand, so one plain literal
+ * alternation over the same normalised text and the same terms (no flags:
+ * both sides are already NFKC + lower-case) rules out almost every page for
+ * well under a millisecond. A substring match is implied by a whole-word
+ * match, so this never turns away a page the gate would accept.
+ */
+export function mayBeCandidate(input: GateInput): boolean {
+  if (!prefilter) {
+    const terms = [
+      ...Object.values(vocabJson.lists.coinWords as Record<string, string[]>).flat(),
+      ...platformsJson.platforms.flatMap((p) => [...p.unitTerms, ...p.brandTokens]),
+    ];
+    const unique = [...new Set(terms.map(normalize))].filter(Boolean);
+    prefilter = new RegExp(unique.map((t) => t.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'));
+  }
+  return prefilter.test(normalize(`${input.headline} ${input.sample}`));
+}
+
 /** True when the page deserves a full scan. */
 export function isShopCandidate(doc: Document): boolean {
   const input = readGateInput(doc);
+  if (!mayBeCandidate(input)) return false;
   if (gateDecision(input)) return true;
   if (input.hasSecretField) return false;
   // Would a secret field make it a candidate? Only then look inside shadow roots and frames.
