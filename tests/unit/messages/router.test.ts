@@ -195,6 +195,11 @@ describe.each<[string, Runtime.MessageSender, unknown]>([
   ['our page in a sub-frame of a tab', { ...POPUP, tab: tab(7), frameId: 2 }, { type: 'get-result', tabId: 7 }],
   ['another extension claiming our popup URL', { ...POPUP, id: 'evil-extension-id' }, { type: 'get-result', tabId: 7 }],
   ['no sender at all', undefined as unknown as Runtime.MessageSender, good()],
+  // Strict mode's messages (src/settings/messages.ts) go through the same sender check.
+  ['our own popup sending verify-pin', POPUP, { type: 'verify-pin', pin: '1234', purpose: 'continue' }],
+  ['a sub-frame sending verify-pin', { ...PAGE, frameId: 2 }, { type: 'verify-pin', pin: '1234', purpose: 'unlock-fields' }],
+  ['another extension sending log-event', { ...PAGE, id: 'evil-extension-id' }, { type: 'log-event', action: 'continued' }],
+  ['a sub-frame asking for the strict plan', { ...PAGE, frameId: 1 }, { type: 'strict-plan' }],
 ])('wrong sender: %s', (_name, sender, raw) => {
   test('dropped: no answer, nothing stored or painted', async () => {
     await handleMessage(good(), PAGE, deps);
