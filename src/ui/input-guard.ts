@@ -55,7 +55,7 @@ button.primary { background: #0B57D0; border-color: #0B57D0; color: #fff; }
 button:disabled { opacity: .6; cursor: default; }
 :focus-visible { outline: 3px solid #0B57D0; outline-offset: 2px; }
 .msg { font-weight: 600; color: #B3261E; min-height: 1.2em; margin: 6px 0 0; }
-@media (prefers-color-scheme: dark) { .card, input, button:not(.primary) { background: #1f1f23; color: #e4e2e6; } h2, .msg { color: #ffb4ab; } }
+@media (prefers-color-scheme: dark) { .card, input, button:not(.primary) { background: #1f1f23; color: #e4e2e6; } h2, .msg { color: #ffb4ab; } :focus-visible { outline-color: #a8c7fa; } }
 `;
 
 export interface FieldLock {
