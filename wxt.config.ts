@@ -44,6 +44,16 @@ function noEvalNoRawHtml(): Plugin {
   };
 }
 
+/**
+ * Parents' strict mode (issue 5): a fixed Chrome extension ID,
+ * mcdhnlofomflklglphnphlldeablhfco, so a browser policy can name it
+ * (3rdparty.extensions.<id>, see docs/parents.md). This is the PUBLIC key only;
+ * the ID is the first 32 hex digits of SHA-256 over it, mapped 0-f → a-p. The
+ * private key is not kept: the Chrome Web Store signs with its own, and an
+ * unpacked or self-hosted build only needs this public half.
+ */
+const CHROME_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAtMYn7Saed+NdUmFghQIv/zsDl0wpM/OZ5wdr4mjlWILF6Mc4b8ItBidB74zpgwEe0kgMzLqD6Hlp/MikkmsHL2d1jPOnQJ8qhaop3S4FFbUlR/DJltdpQAyjK9YaVtjtmHY51ZM/UQhkrfDQa+/UehHD6C1/v4LePUFhlJIhY1VT28i17zTWSqHnwePtyID8oJ6IoDhF7jyFzaNAAX3uf1k6KgqJ2vDKtnK2mcpnTQP0vdsunyRDunpEwVqTW/FFCu9tzrJdAcbivIB7euBKlhuqK6mwyzDil/TV7DvGI6Sko6oTF8QE3zuwM5VMxchy8ASchAE7n4B13hvhTlD7dQIDAQAB';
 
 /**
  * Build configuration for Chrome (MV3) and Firefox (MV2).
@@ -92,7 +102,8 @@ export default defineConfig({
             gecko_android: { strict_min_version: '142.0' },
           },
         }
-      : {}),
+      : // Parents' strict mode (issue 5): fixed ID for policies, and the schema of storage.managed.
+        { key: CHROME_KEY, storage: { managed_schema: 'managed_schema.json' } }),
   }),
   hooks: {
     'build:manifestGenerated': (_wxt, manifest) => {
