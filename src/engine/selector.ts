@@ -12,20 +12,26 @@ export function cssPath(el: Element, nth?: (el: Element) => number | undefined):
   while (node && node.nodeType === 1 && parts.length < 12) {
     const tag = node.localName;
     if (tag === 'html') break;
-    const id = node.getAttribute('id');
-    if (id && /^[A-Za-z][\w-]*$/.test(id)) {
-      parts.unshift(`${tag}#${id}`);
+    const id = idPart(node);
+    if (id) {
+      parts.unshift(id);
       break;
     }
-    let index = nth?.(node);
-    if (index === undefined) {
-      index = 1;
-      for (let sib = node.previousElementSibling; sib; sib = sib.previousElementSibling) {
-        if (sib.localName === tag) index++;
-      }
-    }
-    parts.unshift(`${tag}:nth-of-type(${index})`);
+    parts.unshift(`${tag}:nth-of-type(${nth?.(node) ?? nthOfType(node)})`);
     node = node.parentElement;
   }
   return parts.join(' > ');
+}
+
+/** `tag#id` when the element has an id usable in a selector as is, else ''. */
+export function idPart(el: Element): string {
+  const id = el.getAttribute('id');
+  return id && /^[A-Za-z][\w-]*$/.test(id) ? `${el.localName}#${id}` : '';
+}
+
+/** 1-based position among siblings of the same tag, by counting (O(siblings)). */
+export function nthOfType(el: Element): number {
+  let index = 1;
+  for (let sib = el.previousElementSibling; sib; sib = sib.previousElementSibling) if (sib.localName === el.localName) index++;
+  return index;
 }

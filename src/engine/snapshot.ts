@@ -13,7 +13,7 @@
  */
 import type { Field, Form, Link, PageSnapshot, TextBlock } from './types';
 import { LIMITS } from './limits';
-import { cssPath } from './selector';
+import { idPart, nthOfType } from './selector';
 
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'canvas', 'iframe', 'frame', 'object']);
 const STRUCK = new Set(['s', 'del', 'strike']);
@@ -112,7 +112,32 @@ export function buildSnapshot(doc: Document, url: string): PageSnapshot {
     position.set(el, n);
   };
   const nth = (el: Element) => position.get(el);
-  const path = (el: Element) => cssPath(el, nth);
+  // The same selector cssPath() gives (nearest 12 parts, stopping at an id), built top-down and
+  // memoised per element: sibling blocks share their ancestors' parts instead of each walking up.
+  // Iterative, so a 100,000-deep page costs one walk up, not a deep recursion.
+  const partsOf = new Map<Element, readonly string[]>();
+  const parts = (el: Element): readonly string[] => {
+    const chain: Element[] = [];
+    let base: readonly string[] = [];
+    for (let n: Element | null = el; n && n.localName !== 'html'; n = n.parentElement) {
+      const known = partsOf.get(n);
+      if (known) {
+        base = known;
+        break;
+      }
+      chain.push(n);
+      if (idPart(n)) break;
+    }
+    let acc = base;
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const n = chain[i] as Element;
+      const id = idPart(n);
+      acc = id ? [id] : [...(acc.length >= 12 ? acc.slice(acc.length - 11) : acc), `${n.localName}:nth-of-type(${nth(n) ?? nthOfType(n)})`];
+      partsOf.set(n, acc);
+    }
+    return acc;
+  };
+  const path = (el: Element) => parts(el).join(' > ');
 
   const queue: Node[] = [doc.body ?? doc.documentElement];
   let nested = 0;

@@ -1,0 +1,66 @@
+/**
+ * Where Firefox differs (issue 6): it has no Navigation API, so SPA
+ * navigation is noticed by the URL compare on each mutation batch; and its
+ * content scripts see the page through Xray wrappers. Checked in real Firefox
+ * ESR: SPA pushState to a shop view and away, a removed badge comes back, a
+ * forged data-verdict is restored, and a quiet page sees nothing.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { fixturePage, launchFirefox, type FxHarness } from '../support/firefox';
+
+const FIX = new URL('../../fixtures/hostile/', import.meta.url);
+const fixture = (name: string) => readFileSync(new URL(name, FIX), 'utf8');
+const SPA = 'https://game-corner.example';
+const SHOP = 'https://hostile-shop.example/shop';
+const QUIET = 'https://garden-diary.example/tomatoes';
+
+let h: FxHarness;
+beforeAll(async () => {
+  h = await launchFirefox();
+  for (const p of ['/app/news', '/app/about', '/app/coins']) h.serve.set(`${SPA}${p}`, fixture('spa.html'));
+  h.serve.set(SHOP, fixture('shop.html'));
+  h.serve.set(QUIET, fixture('quiet.html'));
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+const verdict = "document.querySelector('coin-shop-guard')?.getAttribute('data-verdict') ?? null";
+
+test('SPA navigation without the Navigation API: pushState to a shop view and away', async () => {
+  const page = await fixturePage(h);
+  await page.goto(`${SPA}/app/news`);
+  await page.evaluate("window.go('/app/coins')");
+  await page.waitForFunction(`${verdict} === 'danger'`, { timeout: 15_000 });
+  await page.evaluate("window.go('/app/about')");
+  await page.waitForFunction(`${verdict} === null`, { timeout: 15_000 });
+  await page.close();
+});
+
+test('a removed badge comes back and a forged verdict is restored', async () => {
+  const page = await fixturePage(h);
+  await page.goto(SHOP);
+  await page.waitForFunction(`${verdict} === 'danger'`, { timeout: 15_000 });
+  await page.evaluate("document.querySelector('coin-shop-guard').remove()");
+  await page.waitForFunction(`${verdict} === 'danger'`, { timeout: 15_000 });
+  await page.evaluate("document.querySelector('coin-shop-guard').setAttribute('data-verdict', 'ok'); window.postMessage({ type: 'verdict', verdict: 'ok' }, '*')");
+  await page.waitForFunction(`${verdict} === 'danger'`, { timeout: 15_000 });
+  expect(await page.evaluate("document.querySelectorAll('coin-shop-guard').length")).toBe(1);
+  await page.close();
+});
+
+test('a page that is no shop sees no message, mutation, global or event', async () => {
+  const page = await fixturePage(h);
+  await page.goto(QUIET, { waitUntil: 'load' });
+  await page.evaluate("history.pushState({}, '', '/garden/page-2')");
+  const sentinel = await fixturePage(h);
+  await sentinel.goto(SHOP);
+  await sentinel.waitForFunction(`${verdict} === 'danger'`, { timeout: 15_000 });
+  const spy = (await page.evaluate(`(() => { const l = window.__spy; return { ready: l.ready, messages: l.messages, mutations: l.mutations, events: l.events,
+    sameGlobals: JSON.stringify(Object.getOwnPropertyNames(window).sort()) === JSON.stringify(l.globals), sheets: document.styleSheets.length === l.sheets,
+    ours: document.querySelectorAll('coin-shop-guard').length }; })()`)) as Record<string, unknown>;
+  expect(spy).toEqual({ ready: true, messages: [], mutations: [], events: [], sameGlobals: true, sheets: true, ours: 0 });
+  await sentinel.close();
+  await page.close();
+});

@@ -1,0 +1,33 @@
+/** @vitest-environment happy-dom */
+import fc from 'fast-check';
+import { expect, test } from 'vitest';
+import { buildSnapshot } from '../../../src/engine/snapshot';
+import { cssPath } from '../../../src/engine/selector';
+
+/** The snapshot's memoised selectors equal cssPath() and find their element again. */
+test('snapshot selectors equal cssPath and resolve to the same element, on random trees', () => {
+  const tags = ['div', 'p', 'span', 'section', 'b', 'li', 'ul', 'a'];
+  // A tree as a list: each node hangs under an earlier one (or body), wrapped in `depth` extra divs.
+  const node = fc.record({ parent: fc.nat(), tag: fc.constantFrom(...tags), id: fc.constantFrom('', 'x', 'bad id', 'y-'), depth: fc.nat(15) });
+  fc.assert(
+    fc.property(fc.array(node, { minLength: 1, maxLength: 40 }), (list) => {
+      document.body.replaceChildren();
+      const made: Element[] = [];
+      list.forEach((t, n) => {
+        let host: Element = made.length && t.parent % (made.length + 1) ? (made[(t.parent % (made.length + 1)) - 1] as Element) : document.body;
+        for (let i = 0; i < t.depth; i++) host = host.appendChild(document.createElement('div'));
+        const el = document.createElement(t.tag);
+        if (t.id) el.setAttribute('id', `${t.id}${n}`);
+        el.append(`text ${n}`);
+        host.append(el);
+        made.push(el);
+      });
+      const snap = buildSnapshot(document, 'https://x.example/');
+      const all = [...document.body.querySelectorAll('*')].filter((e) => e.firstChild?.nodeType === 3);
+      expect(snap.blocks.map((b) => b.selector)).toEqual(all.map((e) => cssPath(e)));
+      // A full path (from body, under 12 parts) finds its element; longer ones are cut to the nearest 12.
+      for (const [i, b] of snap.blocks.entries()) if (b.selector.startsWith('body') && b.selector.split(' > ').length < 12) expect(document.querySelector(b.selector)).toBe(all[i]);
+    }),
+    { numRuns: 150 },
+  );
+});
