@@ -297,7 +297,7 @@ export function checkFirefox(dir: string): string[] {
 function main(argv: string[]): number {
   const arg = (name: string, fallback: string) => {
     const i = argv.indexOf(name);
-    return resolve(i >= 0 && argv[i + 1] ? argv[i + 1] : fallback);
+    return resolve((i >= 0 ? argv[i + 1] : undefined) ?? fallback);
   };
   const chrome = arg('--chrome', '.output/chrome-mv3');
   const firefox = arg('--firefox', '.output/firefox-mv2');
