@@ -17,6 +17,7 @@ const secs = (ms: number) => String(Math.max(1, Math.ceil(ms / 1000)));
 function refusal(r: Exclude<PinCheck, { ok: true }>): string {
   if (r.reason === 'invalid') return t('optionsPinInvalid');
   if (r.reason === 'no-pin') return t('optionsPinNone');
+  if (r.reason === 'storage') return t('optionsPinStorageFailed');
   return r.retryInMs > 0 ? `${t('strictPinWrong')} ${t('strictPinWait', secs(r.retryInMs))}` : t('strictPinWrong');
 }
 

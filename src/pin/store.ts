@@ -14,7 +14,7 @@ export const BACKOFF_KEY = 'pinBackoff';
 export type PinCheck =
   | { ok: true }
   | { ok: false; reason: 'wrong' | 'locked'; retryInMs: number }
-  | { ok: false; reason: 'no-pin' | 'invalid'; retryInMs: 0 };
+  | { ok: false; reason: 'no-pin' | 'invalid' | 'storage'; retryInMs: 0 };
 
 /**
  * The stored PIN record, or null when none is set. A stored value that does not
@@ -58,7 +58,13 @@ export function checkPin(pin: unknown, now: () => number = Date.now): Promise<Pi
   });
 }
 
-/** Sets or changes the PIN. Changing needs the current one (unless the stored record is corrupt). */
+/**
+ * Sets or changes the PIN. Changing needs the current one (unless the stored
+ * record is corrupt: nothing could ever match it). The new hash is written in
+ * one `set` that replaces the old record only if the write succeeds, then read
+ * back: a quota error or a failed write is reported ('storage') and the old
+ * PIN stays in force — the parent is never told "saved" when it was not.
+ */
 export async function setPin(newPin: string, currentPin?: string): Promise<PinCheck> {
   if (!PinSchema.safeParse(newPin).success) return { ok: false, reason: 'invalid', retryInMs: 0 };
   const record = await readPinRecord();
@@ -66,7 +72,16 @@ export async function setPin(newPin: string, currentPin?: string): Promise<PinCh
     const check = await checkPin(currentPin);
     if (!check.ok) return check;
   }
-  await browser.storage.local.set({ [PIN_KEY]: await hashPin(newPin) });
+  const next = await hashPin(newPin);
+  try {
+    await browser.storage.local.set({ [PIN_KEY]: next });
+    const stored = await readPinRecord();
+    if (stored === null || stored === 'corrupt' || stored.hash !== next.hash || stored.salt !== next.salt) {
+      return { ok: false, reason: 'storage', retryInMs: 0 };
+    }
+  } catch {
+    return { ok: false, reason: 'storage', retryInMs: 0 };
+  }
   return { ok: true };
 }
 
