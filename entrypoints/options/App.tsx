@@ -7,14 +7,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import { clearLog, readLog, toCsv, type LogEntry } from '../../src/activity-log/log';
 import { t } from '../../src/platform/browser';
-import { checkPin, removePin, setPin, type PinCheck } from '../../src/pin/store';
+import { checkPin, removePin, setPin, type PinChange } from '../../src/pin/store';
 import { normalizeSite, type Settings, type SettingsProblem } from '../../src/settings/schema';
 import { loadEffective, saveSettings, type Effective } from '../../src/settings/store';
 
 const secs = (ms: number) => String(Math.max(1, Math.ceil(ms / 1000)));
 
 /** The sentence for a refused PIN. */
-function refusal(r: Exclude<PinCheck, { ok: true }>): string {
+function refusal(r: Exclude<PinChange, { ok: true }>): string {
   if (r.reason === 'invalid') return t('optionsPinInvalid');
   if (r.reason === 'no-pin') return t('optionsPinNone');
   if (r.reason === 'storage') return t('optionsPinStorageFailed');
@@ -67,7 +67,7 @@ export function App() {
     }
   };
 
-  const withPin = async (fn: () => Promise<PinCheck>, ok: string) => {
+  const withPin = async (fn: () => Promise<PinChange>, ok: string) => {
     setBusy(true);
     try {
       const r = await fn();

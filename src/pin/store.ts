@@ -14,7 +14,10 @@ export const BACKOFF_KEY = 'pinBackoff';
 export type PinCheck =
   | { ok: true }
   | { ok: false; reason: 'wrong' | 'locked'; retryInMs: number }
-  | { ok: false; reason: 'no-pin' | 'invalid' | 'storage'; retryInMs: 0 };
+  | { ok: false; reason: 'no-pin' | 'invalid'; retryInMs: 0 };
+
+/** Setting a PIN can also fail in storage (quota, a write that did not stick). */
+export type PinChange = PinCheck | { ok: false; reason: 'storage'; retryInMs: 0 };
 
 /**
  * The stored PIN record, or null when none is set. A stored value that does not
@@ -65,7 +68,7 @@ export function checkPin(pin: unknown, now: () => number = Date.now): Promise<Pi
  * back: a quota error or a failed write is reported ('storage') and the old
  * PIN stays in force — the parent is never told "saved" when it was not.
  */
-export async function setPin(newPin: string, currentPin?: string): Promise<PinCheck> {
+export async function setPin(newPin: string, currentPin?: string): Promise<PinChange> {
   if (!PinSchema.safeParse(newPin).success) return { ok: false, reason: 'invalid', retryInMs: 0 };
   const record = await readPinRecord();
   if (record !== null && record !== 'corrupt') {
