@@ -63,6 +63,7 @@ button:focus-visible { outline: 3px solid #0B57D0; outline-offset: 2px; }
 @media (prefers-color-scheme: dark) {
   .card { background: #1f1f23; color: #e4e2e6; } .hint { color: #c4c6d0; } button { background: #1f1f23; color: #e4e2e6; border-color: #8e9099; }
   .word { color: #fff; }
+  button:focus-visible { outline-color: #A8C7FA; }
 }
 @media (prefers-reduced-motion: no-preference) { .card { transition: padding .15s ease; } }
 `;
@@ -146,6 +147,8 @@ export function mountBadge(doc: Document, result: ScanResult): BadgeHandle {
     reason.textContent = mainReason(r);
     hint.textContent = contentT('badgeHint');
     card.setAttribute('role', r.verdict === 'danger' ? 'alert' : 'status');
+    // Named, so a screen reader announces what the alert is about ("Coin Shop Guard: Danger").
+    card.setAttribute('aria-label', `${contentT('extName')}: ${contentT(s.word)}`);
     setHostAttributes();
     card.classList.toggle('collapsed', collapsed);
     toggle.textContent = collapsed ? contentT('badgeExpand') : contentT('badgeCollapse');
