@@ -103,7 +103,9 @@ export default defineConfig({
           },
         }
       : // Parents' strict mode (issue 5): fixed ID for policies, and the schema of storage.managed.
-        { key: CHROME_KEY, storage: { managed_schema: 'managed_schema.json' } }),
+        // The Chrome Web Store refuses `key` in an uploaded zip (the store assigns the ID), so
+        // `npm run zip` builds with CSG_STORE_ZIP=1 and leaves it out; unpacked builds keep it.
+        { ...(process.env.CSG_STORE_ZIP ? {} : { key: CHROME_KEY }), storage: { managed_schema: 'managed_schema.json' } }),
   }),
   hooks: {
     'build:manifestGenerated': (_wxt, manifest) => {
