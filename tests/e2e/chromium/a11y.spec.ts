@@ -15,15 +15,11 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { CHROME_EXT, launchChromium, openPopup, waitForToolbar, type Harness } from '../support/chromium';
-import { corpus } from '../support/corpus';
+import { corpusEntry } from '../support/corpus';
 import { DEFAULT_SETTINGS } from '../../../src/settings/schema';
 import { contrast } from '../../../src/ui/verdict-style';
 
-const byFile = (file: string) => {
-  const e = corpus().find((p) => p.file === file);
-  if (!e) throw new Error(`fixture ${file} missing from manifest`);
-  return e;
-};
+const byFile = corpusEntry;
 /** One page per verdict: the demo pages. */
 const PAGES = {
   danger: byFile('scam-password.html'),

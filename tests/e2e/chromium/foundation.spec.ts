@@ -5,14 +5,10 @@
  */
 import { expect, test } from '@playwright/test';
 import { closedShadow, launchChromium, openPopup, tabIds, toolbarFor, waitForToolbar, type Harness } from '../support/chromium';
-import { corpus } from '../support/corpus';
+import { corpusEntry } from '../support/corpus';
 import { PAGE_SPY, type SpyLog } from '../support/page-spy';
 
-const byFile = (file: string) => {
-  const e = corpus().find((p) => p.file === file);
-  if (!e) throw new Error(`fixture ${file} missing from manifest`);
-  return e;
-};
+const byFile = corpusEntry;
 const SCAM = byFile('scam-password.html');
 const NEWS = byFile('ordinary-news.html');
 const OFFICIAL = byFile('official-tiktok-coin.html');

@@ -12,13 +12,9 @@ import { expect, test, type Page } from '@playwright/test';
 import { existsSync, mkdirSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { closedShadow, launchChromium, waitForToolbar, type Harness } from '../support/chromium';
-import { corpus } from '../support/corpus';
+import { corpusEntry } from '../support/corpus';
 
-const byFile = (file: string) => {
-  const e = corpus().find((p) => p.file === file);
-  if (!e) throw new Error(`fixture ${file} missing from manifest`);
-  return e;
-};
+const byFile = corpusEntry;
 const SCAM = byFile('scam-password.html');
 const PHISH = byFile('danger-en-phish-login-tiktok.html');
 const NEWS = byFile('ordinary-news.html');

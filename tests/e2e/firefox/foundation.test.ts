@@ -3,15 +3,11 @@
  * popup; ordinary page → nothing; TikTok's own page → official.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { corpus } from '../support/corpus';
+import { corpusEntry } from '../support/corpus';
 import { extensionPage, fixturePage, launchFirefox, waitForToolbarFx, type FxHarness } from '../support/firefox';
 import { PAGE_SPY, type SpyLog } from '../support/page-spy';
 
-const byFile = (file: string) => {
-  const e = corpus().find((p) => p.file === file);
-  if (!e) throw new Error(`fixture ${file} missing from manifest`);
-  return e;
-};
+const byFile = corpusEntry;
 const SCAM = byFile('scam-password.html');
 const NEWS = byFile('ordinary-news.html');
 const OFFICIAL = byFile('official-tiktok-coin.html');

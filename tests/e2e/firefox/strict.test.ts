@@ -10,14 +10,10 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import type { Browser as Ext } from 'webextension-polyfill';
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
-import { corpus } from '../support/corpus';
+import { corpusEntry } from '../support/corpus';
 import { extensionPage, fixturePage, GECKO_ID, launchFirefox, type FxHarness } from '../support/firefox';
 
-const byFile = (file: string) => {
-  const e = corpus().find((p) => p.file === file);
-  if (!e) throw new Error(`fixture ${file} missing from manifest`);
-  return e;
-};
+const byFile = corpusEntry;
 const SCAM = byFile('scam-password.html');
 const PIN = '5937';
 const COVER = 'coin-shop-guard-strict';

@@ -30,3 +30,10 @@ export function pageHtml(entry: CorpusEntry): string {
 export function routes(entries: CorpusEntry[] = corpus()): Map<string, string> {
   return new Map(entries.map((e) => [e.url.split('#')[0] ?? e.url, pageHtml(e)]));
 }
+
+/** One corpus page by file name; a page missing from the manifest fails loudly. */
+export function corpusEntry(file: string): CorpusEntry {
+  const e = corpus().find((p) => p.file === file);
+  if (!e) throw new Error(`fixture ${file} missing from manifest`);
+  return e;
+}
