@@ -14,7 +14,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { existsSync } from 'node:fs';
-import { CHROME_EXT, launchChromium, openPopup, waitForToolbar, type Harness } from '../support/chromium';
+import { CHROME_EXT, inClosedShadow, launchChromium, openPopup, waitForToolbar, type Harness } from '../support/chromium';
 import { corpusEntry } from '../support/corpus';
 import { DEFAULT_SETTINGS } from '../../../src/settings/schema';
 import { contrast } from '../../../src/ui/verdict-style';
@@ -268,39 +268,7 @@ async function axTree(page: Page): Promise<AXNode[]> {
   }
 }
 
-/** Runs `fn` with `this` = the badge's closed shadow root, via CDP. */
-async function inShadow<T>(page: Page, fn: string, hostTag = 'coin-shop-guard'): Promise<T> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
-    const find = (n: CdpNode): CdpNode | null => {
-      if (n.nodeName.toLowerCase() === hostTag) return n;
-      for (const c of [...(n.children ?? []), ...(n.shadowRoots ?? [])]) {
-        const f = find(c);
-        if (f) return f;
-      }
-      return null;
-    };
-    const shadow = find(root)?.shadowRoots?.[0];
-    if (!shadow) throw new Error(`no shadow root on <${hostTag}>`);
-    const { object } = (await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId })) as { object: { objectId: string } };
-    const { result, exceptionDetails } = (await cdp.send('Runtime.callFunctionOn', {
-      objectId: object.objectId,
-      returnByValue: true,
-      functionDeclaration: fn,
-    })) as { result: { value: T }; exceptionDetails?: { text: string } };
-    if (exceptionDetails) throw new Error(exceptionDetails.text);
-    return result.value;
-  } finally {
-    await cdp.detach();
-  }
-}
-interface CdpNode {
-  nodeName: string;
-  backendNodeId: number;
-  children?: CdpNode[];
-  shadowRoots?: CdpNode[];
-}
+const inShadow = inClosedShadow;
 
 test('badge: an alert named with the verdict word, with a named button reachable by Tab', async () => {
   const { page } = await visit(PAGES.danger.url);

@@ -11,10 +11,8 @@
  * script snapshot → message → background) loses nothing on the way.
  */
 import { expect, test } from '@playwright/test';
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import { launchChromium, tabIds, toolbarFor, waitForToolbar, type Harness } from '../support/chromium';
-import { PAGES_DIR, corpus, pageHtml, type CorpusEntry } from '../support/corpus';
+import { corpus, engineVerdicts, pageHtml, type CorpusEntry } from '../support/corpus';
 
 /** Badge text and title prefix per verdict: the README's verdict contract. */
 const CONTRACT: Record<string, { badge: string; title: RegExp }> = {
@@ -42,21 +40,6 @@ function slice(all: CorpusEntry[]): CorpusEntry[] {
   return picked;
 }
 
-function engineVerdicts(entries: CorpusEntry[]): Map<string, string> {
-  const run = spawnSync('npx', ['--no-install', 'tsx', 'scripts/scan.ts', '--json', ...entries.map((e) => join(PAGES_DIR, e.file))], {
-    encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
-    timeout: 300_000,
-  });
-  if (run.status !== 0) throw new Error(`scan failed (${String(run.status)}): ${run.stderr}`);
-  const out = new Map<string, string>();
-  for (const line of run.stdout.split('\n')) {
-    if (!line.trim()) continue;
-    const r = JSON.parse(line) as { url: string; verdict: string };
-    out.set(r.url, r.verdict);
-  }
-  return out;
-}
 
 let h: Harness;
 test.beforeAll(async () => {

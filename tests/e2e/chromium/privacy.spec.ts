@@ -25,8 +25,7 @@ import { expect, test, type Page, type Request } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHROME_EXT, launchChromium, openPopup, waitForToolbar, type Harness } from '../support/chromium';
-import { PAGES_DIR, corpus, pageHtml, type CorpusEntry } from '../support/corpus';
-import { spawnSync } from 'node:child_process';
+import { corpus, engineVerdicts, pageHtml, type CorpusEntry } from '../support/corpus';
 
 interface Seen {
   url: string;
@@ -77,26 +76,6 @@ async function pageResources(page: Page): Promise<string[]> {
   return page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
 }
 
-/**
- * The engine's verdict for each page, from `npm run scan -- --json` (the same
- * gate, snapshot and analysis as the extension, under happy-dom). Run as a
- * child process: Playwright's loader cannot import the engine's JSON data.
- */
-function engineVerdicts(entries: CorpusEntry[]): Map<string, string> {
-  const run = spawnSync('npx', ['--no-install', 'tsx', 'scripts/scan.ts', '--json', ...entries.map((e) => join(PAGES_DIR, e.file))], {
-    encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
-    timeout: 300_000,
-  });
-  if (run.status !== 0) throw new Error(`scan failed (${String(run.status)}): ${run.stderr}`);
-  const out = new Map<string, string>();
-  for (const line of run.stdout.split('\n')) {
-    if (!line.trim()) continue;
-    const r = JSON.parse(line) as { url: string; verdict: string };
-    out.set(r.url, r.verdict);
-  }
-  return out;
-}
 
 let sentinelCount = 0;
 /**

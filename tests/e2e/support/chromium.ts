@@ -144,11 +144,11 @@ interface CdpNode {
 }
 
 /**
- * Inside the badge's CLOSED shadow root, which page scripts and Playwright
- * locators cannot enter: the text a user sees and the centre of each button,
- * read through the DevTools protocol (which pierces closed roots).
+ * Runs `fn` (a function declaration, as text) with `this` = the closed shadow
+ * root of the first <hostTag>, which page scripts and Playwright locators
+ * cannot enter; the DevTools protocol pierces closed roots.
  */
-export async function closedShadow(page: Page, hostTag: string): Promise<{ text: string; buttons: { label: string; x: number; y: number }[] }> {
+export async function inClosedShadow<T>(page: Page, fn: string, hostTag = 'coin-shop-guard'): Promise<T> {
   const cdp = await page.context().newCDPSession(page);
   try {
     const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
@@ -160,26 +160,35 @@ export async function closedShadow(page: Page, hostTag: string): Promise<{ text:
       }
       return null;
     };
-    const host = find(root);
-    const shadow = host?.shadowRoots?.[0];
+    const shadow = find(root)?.shadowRoots?.[0];
     if (!shadow) throw new Error(`no shadow root on <${hostTag}>`);
     const { object } = (await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId })) as { object: { objectId: string } };
-    const { result } = (await cdp.send('Runtime.callFunctionOn', {
+    const { result, exceptionDetails } = (await cdp.send('Runtime.callFunctionOn', {
       objectId: object.objectId,
       returnByValue: true,
-      functionDeclaration: `function () {
-        const card = this.querySelector('.card');
-        return {
-          text: card ? card.textContent : '',
-          buttons: [...this.querySelectorAll('button')].map((b) => {
-            const r = b.getBoundingClientRect();
-            return { label: b.textContent, x: r.left + r.width / 2, y: r.top + r.height / 2 };
-          }),
-        };
-      }`,
-    })) as { result: { value: { text: string; buttons: { label: string; x: number; y: number }[] } } };
+      functionDeclaration: fn,
+    })) as { result: { value: T }; exceptionDetails?: { text: string } };
+    if (exceptionDetails) throw new Error(exceptionDetails.text);
     return result.value;
   } finally {
     await cdp.detach();
   }
+}
+
+/** The text a user sees on the badge's card and the centre of each of its buttons. */
+export function closedShadow(page: Page, hostTag: string): Promise<{ text: string; buttons: { label: string; x: number; y: number }[] }> {
+  return inClosedShadow(
+    page,
+    `function () {
+      const card = this.querySelector('.card');
+      return {
+        text: card ? card.textContent : '',
+        buttons: [...this.querySelectorAll('button')].map((b) => {
+          const r = b.getBoundingClientRect();
+          return { label: b.textContent, x: r.left + r.width / 2, y: r.top + r.height / 2 };
+        }),
+      };
+    }`,
+    hostTag,
+  );
 }

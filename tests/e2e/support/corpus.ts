@@ -1,5 +1,7 @@
 /** The labelled corpus (tests/fixtures/pages/manifest.json), read for the browser tests and the demo. */
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
@@ -36,4 +38,25 @@ export function corpusEntry(file: string): CorpusEntry {
   const e = corpus().find((p) => p.file === file);
   if (!e) throw new Error(`fixture ${file} missing from manifest`);
   return e;
+}
+
+/**
+ * The engine's verdict for each page, from `npm run scan -- --json` (the same
+ * gate, snapshot and analysis as the extension, under happy-dom). Run as a
+ * child process: Playwright's loader cannot import the engine's JSON data.
+ */
+export function engineVerdicts(entries: CorpusEntry[]): Map<string, string> {
+  const run = spawnSync('npx', ['--no-install', 'tsx', 'scripts/scan.ts', '--json', ...entries.map((e) => join(PAGES_DIR, e.file))], {
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+    timeout: 300_000,
+  });
+  if (run.status !== 0) throw new Error(`scan failed (${String(run.status)}): ${run.stderr}`);
+  const out = new Map<string, string>();
+  for (const line of run.stdout.split('\n')) {
+    if (!line.trim()) continue;
+    const r = JSON.parse(line) as { url: string; verdict: string };
+    out.set(r.url, r.verdict);
+  }
+  return out;
 }
