@@ -16,7 +16,7 @@
  * "beware of sellers who want gift cards") is not an instruction and is skipped.
  */
 import { listMatcher, normalize } from '../engine/terms';
-import { isNegated, sentences, sentencesWith } from '../engine/page';
+import { isNegated, normalizedBlocks, sentences, sentencesWith } from '../engine/page';
 import type { Evidence, PageSnapshot, TextBlock } from '../engine/types';
 import { MAX_EVIDENCE, clipEvidence, type Detector } from './types';
 
@@ -45,7 +45,9 @@ export const CRYPTO_PATTERNS: { name: string; re: RegExp }[] = [
 /** A run of 8–20 digits, possibly grouped ("0123 4567 89", "123-456-7890"). */
 const ACCOUNT_DIGITS = /(?<![\d])\d(?:[\d\s.-]{6,26})\d(?![\d])/g;
 function hasAccountNumber(text: string): string | null {
-  for (const m of text.matchAll(ACCOUNT_DIGITS)) {
+  // An exec loop over the shared regex (String#matchAll would build a new RegExp for every block).
+  ACCOUNT_DIGITS.lastIndex = 0;
+  for (let m = ACCOUNT_DIGITS.exec(text); m; m = ACCOUNT_DIGITS.exec(text)) {
     const digits = m[0].replace(/\D/g, '');
     if (digits.length >= 8 && digits.length <= 20) return m[0];
   }
@@ -93,7 +95,8 @@ function findAll(snap: PageSnapshot): Finding[] {
 
   snap.blocks.forEach((b, i) => {
     // IBAN, checked.
-    for (const m of b.text.matchAll(IBAN_RE)) {
+    IBAN_RE.lastIndex = 0;
+    for (let m = IBAN_RE.exec(b.text); m; m = IBAN_RE.exec(b.text)) {
       if (isValidIban(m[0]) && !sentences(b.text).some((s) => s.includes(m[0]) && isNegated(s))) {
         out.push({ kind: 'iban', strong: true, evidence: ev('IBAN', b, b.text) });
         break;
@@ -165,7 +168,8 @@ export function chatOnlyCheckout(snap: PageSnapshot, pricesFound: number): Evide
   // A "Buy" button or link that is not a chat means there is a checkout elsewhere.
   const buy = listMatcher('commerceWords');
   const isBuy = (t: string) => t.length <= 60 && buy.test(normalize(t));
-  if (snap.options.some((o) => isBuy(o.text)) || snap.links.some((l) => !CHAT_LINK.test(l.href) && isBuy(l.text))) return null;
+  const options = normalizedOptions(snap);
+  if (snap.options.some((o, i) => o.text.length <= 60 && buy.test(options[i] ?? '')) || snap.links.some((l) => !CHAT_LINK.test(l.href) && isBuy(l.text))) return null;
   const link = snap.links.find((l) => CHAT_LINK.test(l.href) && !listMatcher('supportWords').test(normalize(l.text)));
   if (link) return { text: clipEvidence(`the only way to order is a chat: “${link.text || link.href}” → ${link.href}`) };
   for (const h of sentencesWith(snap, 'chatContactWords')) {
@@ -178,7 +182,16 @@ export function chatOnlyCheckout(snap: PageSnapshot, pricesFound: number): Evide
 /** The page names a card processor or e-wallet with buyer protection. */
 export function namesProcessor(snap: PageSnapshot): boolean {
   const re = listMatcher('paymentProcessors');
-  return snap.options.some((o) => re.test(normalize(o.text))) || snap.blocks.some((b) => re.test(normalize(b.text)));
+  return normalizedOptions(snap).some((o) => re.test(o)) || normalizedBlocks(snap).some((b) => re.test(b));
+}
+
+const optionsCache = new WeakMap<PageSnapshot, string[]>();
+
+/** The page's option labels, normalised once per snapshot (as normalizedBlocks does for blocks). */
+export function normalizedOptions(snap: PageSnapshot): string[] {
+  let n = optionsCache.get(snap);
+  if (!n) optionsCache.set(snap, (n = snap.options.map((o) => normalize(o.text))));
+  return n;
 }
 
 export const offPlatformPayment: Detector = {

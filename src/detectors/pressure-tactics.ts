@@ -2,8 +2,9 @@
  * Pressure: countdown timers, "only 3 left", fake "Ana from Jakarta just
  * bought 5,000 coins" feeds. Weak on its own (honest shops run sales too).
  */
-import { listMatcher, normalize } from '../engine/terms';
-import type { Evidence } from '../engine/types';
+import { normalizedBlocks } from '../engine/page';
+import { listMatcher } from '../engine/terms';
+import type { Evidence, TextBlock } from '../engine/types';
 import { MAX_EVIDENCE, clipEvidence, type Detector } from './types';
 
 /** A running clock: 04:59, 00:14:59. */
@@ -22,8 +23,10 @@ export const pressureTactics: Detector = {
     const re = listMatcher('pressureWords');
     const evidence: Evidence[] = [];
     const seen = new Set<string>();
-    for (const b of snap.blocks) {
-      const t = normalize(b.text);
+    const norm = normalizedBlocks(snap);
+    for (let i = 0; i < snap.blocks.length; i++) {
+      const b = snap.blocks[i] as TextBlock;
+      const t = norm[i] ?? '';
       const word = re.test(t) || SCARCITY.test(t);
       const timer = TIMER.test(t) && (word || ENDING.test(t));
       if (!word && !timer) continue;

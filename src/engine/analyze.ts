@@ -17,7 +17,7 @@
 import { data, type Platform } from '../data';
 import { DETECTORS } from '../detectors';
 import { secretFindings, secretReasonIn } from '../detectors/credential-fields';
-import { chatOnlyCheckout, offPlatformFindings } from '../detectors/off-platform-payment';
+import { chatOnlyCheckout, normalizedOptions, offPlatformFindings } from '../detectors/off-platform-payment';
 import { findMoney } from '../prices/parse';
 import { extractPrices } from '../prices/extract';
 import { platformMatchers } from './gate';
@@ -99,7 +99,8 @@ export function shopScore(
   // Prices alone are not a shop: an article or a calculator quotes prices too. They add weight to
   // something to act on (an order form, a buy button, payment instructions).
   if (pricesFound > 0) score += pricesFound >= 2 ? 2 : 1;
-  const coinOptions = snap.options.filter((o) => unit.test(normalize(o.text)) || coinRe.test(normalize(o.text)));
+  const optionTexts = normalizedOptions(snap);
+  const coinOptions = snap.options.filter((_, i) => unit.test(optionTexts[i] ?? '') || coinRe.test(optionTexts[i] ?? ''));
   if (coinOptions.length >= 1) {
     score += coinOptions.length >= 2 ? 1 : 0;
     interactive++;
@@ -108,7 +109,7 @@ export function shopScore(
   const buyRe = listMatcher('commerceWords');
   const chatRe = listMatcher('chatOrderWords');
   const buyAction =
-    snap.options.some((o) => o.text.length <= 60 && (buyRe.test(normalize(o.text)) || findMoney(o.text).length > 0)) ||
+    snap.options.some((o, i) => o.text.length <= 60 && (buyRe.test(optionTexts[i] ?? '') || findMoney(o.text).length > 0)) ||
     snap.links.some((l) => l.text.length <= 60 && (buyRe.test(normalize(l.text)) || chatRe.test(normalize(l.text))));
   if (buyAction && (pricesFound > 0 || coinOptions.length > 0)) {
     score += 1;

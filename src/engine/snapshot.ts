@@ -13,10 +13,11 @@
  */
 import type { Field, Form, Link, PageSnapshot, TextBlock } from './types';
 import { LIMITS } from './limits';
-import { idPart, nthOfType } from './selector';
+import { cssPath, idPart } from './selector';
 
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'canvas', 'iframe', 'frame', 'object']);
 const STRUCK = new Set(['s', 'del', 'strike']);
+const HEADINGS = new Set(['h1', 'h2', 'h3']);
 
 function clip(s: string, max: number): string {
   return s.length > max ? s.slice(0, max) : s;
@@ -62,13 +63,72 @@ function fieldLabel(el: Element, cache: Map<Root, Map<string, string>>): string 
   return squash(parts.map((p) => clip(p, 300)).join(' '), 300).toLowerCase();
 }
 
-function isStruck(el: Element): boolean {
+/**
+ * How many steps up from `el` the nearest struck-through element is (itself: 0), looking at most
+ * LIMITS.struckDepth elements and never at or above <body>; Infinity when none. The walk derives it
+ * for each child from its parent's; this reads it from the DOM for a root of the walk.
+ */
+function struckDistance(el: Element): number {
   let depth = 0;
   for (let n: Element | null = el; n && n.localName !== 'body' && depth < LIMITS.struckDepth; n = n.parentElement, depth++) {
-    if (STRUCK.has(n.localName)) return true;
-    if ((n.getAttribute('style') ?? '').includes('line-through')) return true;
+    if (STRUCK.has(n.localName)) return depth;
+    if ((n.getAttribute('style') ?? '').includes('line-through')) return depth;
   }
-  return false;
+  return Infinity;
+}
+
+/** One element of the walk, with what its children and its selector need. */
+interface Frame {
+  /** null for a shadow root. */
+  el: Element | null;
+  parent: Frame | null;
+  /** nth-of-type position among its parent's children (0 for a root). */
+  nth: number;
+  /** Children met so far, by tag (their nth-of-type positions). */
+  counts: Map<string, number> | null;
+  /** Its selector, built when first needed (null until then), and how many parts it has. */
+  sel: string | null;
+  parts: number;
+  /** See struckDistance(). */
+  struck: number;
+}
+
+/** Parts of a selector, at most (cssPath keeps the nearest 12). */
+const MAX_PARTS = 12;
+
+/**
+ * The selector cssPath() gives for a frame's element, built lazily and top-down: only elements that
+ * end up in the snapshot (and their ancestors) get one, each one string from its parent's, so a
+ * page costs one short concatenation per such element instead of a walk up and a join. Iterative:
+ * a 100,000-deep page costs one pass up, not a deep recursion.
+ */
+function selectorOf(frame: Frame): string {
+  if (frame.sel !== null) return frame.sel;
+  const chain: Frame[] = [];
+  for (let f: Frame | null = frame; f && f.sel === null; f = f.parent) {
+    chain.push(f);
+    // A root of the walk is read from the DOM; an id starts the path.
+    if (!f.parent || idPart(f.el as Element)) break;
+  }
+  for (let i = chain.length - 1; i >= 0; i--) {
+    const f = chain[i] as Frame;
+    const el = f.el as Element;
+    const id = f.parent ? idPart(el) : '';
+    if (!f.parent) {
+      f.sel = cssPath(el);
+      f.parts = f.sel ? f.sel.split(' > ').length : 0;
+    } else if (id) {
+      f.sel = id;
+      f.parts = 1;
+    } else {
+      const up = f.parent.sel ?? '';
+      const part = `${el.localName}:nth-of-type(${f.nth})`;
+      // Tag names and ids never contain " > ": the first one ends the first part.
+      f.sel = f.parent.parts === 0 ? part : `${f.parent.parts >= MAX_PARTS ? up.slice(up.indexOf(' > ') + 3) : up} > ${part}`;
+      f.parts = Math.min(f.parent.parts + 1, MAX_PARTS);
+    }
+  }
+  return frame.sel ?? '';
 }
 
 function frameDocument(el: Element): Document | null {
@@ -99,46 +159,6 @@ export function buildSnapshot(doc: Document, url: string): PageSnapshot {
   let elements = 0;
   let truncated = false;
 
-  // nth-of-type positions, counted as the walk meets each element (see cssPath).
-  const position = new WeakMap<Element, number>();
-  const counters = new WeakMap<Node, Map<string, number>>();
-  const count = (el: Element) => {
-    const parent = el.parentNode;
-    if (!parent || position.has(el)) return;
-    let c = counters.get(parent);
-    if (!c) counters.set(parent, (c = new Map()));
-    const n = (c.get(el.localName) ?? 0) + 1;
-    c.set(el.localName, n);
-    position.set(el, n);
-  };
-  const nth = (el: Element) => position.get(el);
-  // The same selector cssPath() gives (nearest 12 parts, stopping at an id), built top-down and
-  // memoised per element: sibling blocks share their ancestors' parts instead of each walking up.
-  // Iterative, so a 100,000-deep page costs one walk up, not a deep recursion.
-  const partsOf = new Map<Element, readonly string[]>();
-  const parts = (el: Element): readonly string[] => {
-    const chain: Element[] = [];
-    let base: readonly string[] = [];
-    for (let n: Element | null = el; n && n.localName !== 'html'; n = n.parentElement) {
-      const known = partsOf.get(n);
-      if (known) {
-        base = known;
-        break;
-      }
-      chain.push(n);
-      if (idPart(n)) break;
-    }
-    let acc = base;
-    for (let i = chain.length - 1; i >= 0; i--) {
-      const n = chain[i] as Element;
-      const id = idPart(n);
-      acc = id ? [id] : [...(acc.length >= 12 ? acc.slice(acc.length - 11) : acc), `${n.localName}:nth-of-type(${nth(n) ?? nthOfType(n)})`];
-      partsOf.set(n, acc);
-    }
-    return acc;
-  };
-  const path = (el: Element) => parts(el).join(' > ');
-
   const queue: Node[] = [doc.body ?? doc.documentElement];
   let nested = 0;
   const enqueue = (n: Node) => {
@@ -151,78 +171,111 @@ export function buildSnapshot(doc: Document, url: string): PageSnapshot {
   for (let qi = 0; qi < queue.length && elements <= LIMITS.elements; qi++) {
     const start = queue[qi];
     if (!start) continue;
-    const owner = start.nodeType === 9 ? (start as Document) : (start.ownerDocument ?? doc);
-    // FILTER_REJECT (2) skips a whole subtree; FILTER_ACCEPT is 1.
-    const walker = owner.createTreeWalker(start, 1 /* SHOW_ELEMENT */, {
-      acceptNode: (n) => {
-        const el = n as Element;
-        count(el);
-        if (!SKIP.has(el.localName)) return 1;
-        // A frame's own children are fallback content; its document is read as another root.
-        if (el.localName === 'iframe' || el.localName === 'frame') {
-          const inner = frameDocument(el);
-          if (inner) enqueue(inner.body ?? inner.documentElement);
-        }
-        return 2;
-      },
-    });
-    const first = start.nodeType === 1 ? (start as Element) : (walker.nextNode() as Element | null);
-    for (let el = first; el; el = walker.nextNode() as Element | null) {
-      elements++;
-      if (elements > LIMITS.elements) {
+    // A plain depth-first walk (firstElementChild / nextElementSibling): no TreeWalker, whose JS filter
+    // costs a call from the DOM into script per element. Same order: pre-order, skipped subtrees left out.
+    const root: Frame =
+      start.nodeType === 1
+        ? { el: start as Element, parent: null, nth: 0, counts: null, sel: null, parts: 0, struck: struckDistance(start as Element) }
+        : { el: null, parent: null, nth: 0, counts: null, sel: '', parts: 0, struck: Infinity };
+    let parent = root;
+    let el: Element | null;
+    if (root.el) {
+      if (++elements > LIMITS.elements) {
         truncated = true;
         break;
       }
+      visit(root.el, root);
+      el = root.el.firstElementChild;
+    } else el = (start as ParentNode).firstElementChild;
+    while (el) {
       const tag = el.localName;
-      if (el.shadowRoot) enqueue(el.shadowRoot);
-      // Direct text of this element (its own text nodes), as one block.
-      let own = '';
-      for (let c = el.firstChild; c && own.length < LIMITS.blockChars * 2; c = c.nextSibling) {
-        if (c.nodeType === 3) own += clip(c.nodeValue ?? '', LIMITS.blockChars * 2);
-      }
-      own = squash(own, LIMITS.blockChars);
-      if (own && !truncated) {
-        if (blocks.length < LIMITS.blocks && textChars < LIMITS.snapshotTextChars) {
-          const struck = isStruck(el);
-          blocks.push({ text: own, selector: path(el), ...(struck ? { struck } : {}) });
-          textChars += own.length;
-        } else truncated = true;
-      }
-      if (/^h[1-3]$/.test(tag) && headlineParts.length < 24) headlineParts.push(squash(el.textContent, 300));
-
-      if ((tag === 'input' || tag === 'select' || tag === 'textarea') && fields.length < LIMITS.fields) {
-        const type = tag === 'input' ? (el.getAttribute('type') ?? 'text').toLowerCase() : tag;
-        if (type === 'hidden' || type === 'submit' || type === 'button' || type === 'image' || type === 'reset') {
-          // not a field a shopper types into
-        } else {
-          const form = el.closest('form');
-          const label = fieldLabel(el, labels);
-          fields.push({
-            type: clip(type, 40),
-            name: clip((el.getAttribute('name') ?? el.getAttribute('id') ?? '').toLowerCase(), 200),
-            autocomplete: clip((el.getAttribute('autocomplete') ?? '').toLowerCase(), 100),
-            label,
-            selector: path(el),
-            formAction: form ? clip(resolve(form.getAttribute('action') ?? '', url), 2000) : '',
-          });
-          if (type === 'radio' || type === 'checkbox') {
-            const text = label || squash(el.parentElement?.textContent, 300).toLowerCase();
-            if (text && options.length < LIMITS.options) options.push({ text, selector: path(el) });
-          }
+      // nth-of-type position among this parent's element children, counted as the walk meets them (skipped ones too).
+      const counts = (parent.counts ??= new Map());
+      const nth = (counts.get(tag) ?? 0) + 1;
+      counts.set(tag, nth);
+      let next: Element | null;
+      if (SKIP.has(tag)) {
+        // A frame's own children are fallback content; its document is read as another root.
+        if (tag === 'iframe' || tag === 'frame') {
+          const inner = frameDocument(el);
+          if (inner) enqueue(inner.body ?? inner.documentElement);
         }
-      } else if (tag === 'form' && forms.length < LIMITS.forms) {
-        forms.push({
-          action: clip(resolve(el.getAttribute('action') ?? '', url), 2000),
-          method: clip((el.getAttribute('method') ?? 'get').toLowerCase(), 20),
-          selector: path(el),
-        });
-      } else if (tag === 'a' && links.length < LIMITS.links) {
-        const href = el.getAttribute('href');
-        if (href) links.push({ href: clip(resolve(href, url) || href, 2000), text: squash(el.textContent, 200) });
-      } else if ((tag === 'option' || tag === 'button') && options.length < LIMITS.options) {
-        const t = squash(el.textContent, 300);
-        if (t) options.push({ text: t, selector: path(el) });
+        next = el.nextElementSibling;
+      } else {
+        if (++elements > LIMITS.elements) {
+          truncated = true;
+          break;
+        }
+        const struck = tag === 'body' ? Infinity : STRUCK.has(tag) || (el.getAttribute('style') ?? '').includes('line-through') ? 0 : parent.struck + 1;
+        const frame: Frame = { el, parent, nth, counts: null, sel: null, parts: 0, struck };
+        visit(el, frame);
+        const child = el.firstElementChild;
+        if (child) {
+          parent = frame;
+          el = child;
+          continue;
+        }
+        next = el.nextElementSibling;
       }
+      // Up until an ancestor has a next sibling, never above the root.
+      while (!next && parent !== root) {
+        next = (parent.el as Element).nextElementSibling;
+        parent = parent.parent as Frame;
+      }
+      el = next;
+    }
+  }
+
+  function visit(el: Element, frame: Frame): void {
+    const tag = el.localName;
+    if (el.shadowRoot) enqueue(el.shadowRoot);
+    // Direct text of this element (its own text nodes), as one block.
+    let own = '';
+    for (let c = el.firstChild; c && own.length < LIMITS.blockChars * 2; c = c.nextSibling) {
+      if (c.nodeType === 3) own += clip(c.nodeValue ?? '', LIMITS.blockChars * 2);
+    }
+    own = squash(own, LIMITS.blockChars);
+    if (own && !truncated) {
+      if (blocks.length < LIMITS.blocks && textChars < LIMITS.snapshotTextChars) {
+        const struck = frame.struck < LIMITS.struckDepth;
+        blocks.push({ text: own, selector: selectorOf(frame), ...(struck ? { struck } : {}) });
+        textChars += own.length;
+      } else truncated = true;
+    }
+    if (HEADINGS.has(tag) && headlineParts.length < 24) headlineParts.push(squash(el.textContent, 300));
+
+    if ((tag === 'input' || tag === 'select' || tag === 'textarea') && fields.length < LIMITS.fields) {
+      const type = tag === 'input' ? (el.getAttribute('type') ?? 'text').toLowerCase() : tag;
+      if (type === 'hidden' || type === 'submit' || type === 'button' || type === 'image' || type === 'reset') {
+        // not a field a shopper types into
+      } else {
+        const form = el.closest('form');
+        const label = fieldLabel(el, labels);
+        fields.push({
+          type: clip(type, 40),
+          name: clip((el.getAttribute('name') ?? el.getAttribute('id') ?? '').toLowerCase(), 200),
+          autocomplete: clip((el.getAttribute('autocomplete') ?? '').toLowerCase(), 100),
+          label,
+          selector: selectorOf(frame),
+          formAction: form ? clip(resolve(form.getAttribute('action') ?? '', url), 2000) : '',
+        });
+        if (type === 'radio' || type === 'checkbox') {
+          const text = label || squash(el.parentElement?.textContent, 300).toLowerCase();
+          if (text && options.length < LIMITS.options) options.push({ text, selector: selectorOf(frame) });
+        }
+      }
+    } else if (tag === 'form' && forms.length < LIMITS.forms) {
+      forms.push({
+        action: clip(resolve(el.getAttribute('action') ?? '', url), 2000),
+        method: clip((el.getAttribute('method') ?? 'get').toLowerCase(), 20),
+        selector: selectorOf(frame),
+      });
+    } else if (tag === 'a' && links.length < LIMITS.links) {
+      const href = el.getAttribute('href');
+      if (href) links.push({ href: clip(resolve(href, url) || href, 2000), text: squash(el.textContent, 200) });
+    } else if ((tag === 'option' || tag === 'button') && options.length < LIMITS.options) {
+      const t = squash(el.textContent, 300);
+      if (t) options.push({ text: t, selector: selectorOf(frame) });
     }
   }
 

@@ -67,10 +67,13 @@ export type Token =
  * count) or by a space-like character only when exactly three digits follow.
  */
 const TOKEN_RE =
-  /(?<num>\d+(?:(?:[.,'’]|[ \u00a0\u202f\u2009](?=\d{3}(?!\d)))\d+)*)|(?<sym>(?:US|AU|NZ|MX|R|A|C|S)\$|[$€£₫₱₹¥₩])|(?<word>\p{L}[\p{L}\p{M}]*(?:[-'’]\p{L}[\p{L}\p{M}]*)*)|(?<p>[+=/:|()–—%-])/gu;
+  /(\d+(?:(?:[.,'’]|[ \u00a0\u202f\u2009](?=\d{3}(?!\d)))\d+)*)|((?:US|AU|NZ|MX|R|A|C|S)\$|[$€£₫₱₹¥₩])|(\p{L}[\p{L}\p{M}]*(?:[-'’]\p{L}[\p{L}\p{M}]*)*)|([+=/:|()–—%-])/gu;
+// Groups, by number (named groups would allocate an object per match): 1 number, 2 currency symbol, 3 word, 4 punctuation.
 
 const GLUED_RE = /^(\p{L}+?)(Rp|[A-Z]{3})$/u;
 const GLUED_DOLLAR_RE = /^(\p{L}+?)(US|AU|NZ|MX|R)$/u;
+
+const ASCII = /^[\x00-\x7f]*$/;
 
 /** Texts longer than this are cut: no shop package needs more, and it bounds the work per block. */
 export const MAX_TEXT = 4000;
@@ -78,19 +81,24 @@ export const MAX_TEXT = 4000;
 export function tokenize(input: string): Token[] {
   const text = input.length > MAX_TEXT ? input.slice(0, MAX_TEXT) : input;
   const out: Token[] = [];
-  for (const m of text.matchAll(TOKEN_RE)) {
-    const g = m.groups ?? {};
+  // An exec loop over the one shared regex: String#matchAll would construct a fresh RegExp on every call.
+  TOKEN_RE.lastIndex = 0;
+  for (let m = TOKEN_RE.exec(text); m; m = TOKEN_RE.exec(text)) {
+    const num = m[1];
+    const sym = m[2];
+    const word = m[3];
+    const punct = m[4];
     const start = m.index;
     const end = start + m[0].length;
-    if (g.num) out.push({ kind: 'num', raw: g.num, start, end });
-    else if (g.sym) out.push({ kind: 'cur', code: SYMBOLS[g.sym] ?? '$', start, end });
-    else if (g.word) {
-      const w = g.word.toLowerCase();
+    if (num) out.push({ kind: 'num', raw: num, start, end });
+    else if (sym) out.push({ kind: 'cur', code: SYMBOLS[sym] ?? '$', start, end });
+    else if (word) {
+      const w = word.toLowerCase();
       const code = CURRENCY_WORDS[w];
       if (code) out.push({ kind: 'cur', code, start, end });
       else {
         // "DiamondRp" / "CoinsUSD": two texts glued together where a <br> stood.
-        const glued = GLUED_RE.exec(g.word);
+        const glued = GLUED_RE.exec(word);
         const suffix = glued?.[2] ? CURRENCY_WORDS[glued[2].toLowerCase()] : undefined;
         if (glued?.[1] && suffix) {
           const cut = start + glued[1].length;
@@ -98,11 +106,11 @@ export function tokenize(input: string): Token[] {
           out.push({ kind: 'cur', code: suffix, start: cut, end });
         } else out.push({ kind: 'word', text: w, start, end });
       }
-    } else if (g.p) out.push({ kind: 'punct', ch: g.p, start, end });
+    } else if (punct) out.push({ kind: 'punct', ch: punct, start, end });
     // "60 UCUS$0.99": "UC" and "US$" glued where a <br> stood.
     const prev = out[out.length - 2];
     const cur = out[out.length - 1];
-    if (g.sym === '$' && prev?.kind === 'word' && cur && prev.end === cur.start) {
+    if (sym === '$' && prev?.kind === 'word' && cur && prev.end === cur.start) {
       const glued = GLUED_DOLLAR_RE.exec(text.slice(prev.start, prev.end));
       const code = glued?.[2] ? SYMBOLS[glued[2] + '$'] : undefined;
       if (glued?.[1] && code) {
@@ -126,8 +134,12 @@ export function tokenize(input: string): Token[] {
  * `integer` (package sizes, no minor units) rejects a result with decimals.
  * Returns null for anything malformed.
  */
+const DIGITS = /^\d+$/;
+
 export function parseNumber(raw: string, integer = false): number | null {
   if (raw.length > 40) return null;
+  // Plain digits (the usual package size): the general rules below give Number(raw) for them too.
+  if (DIGITS.test(raw)) return Number(raw);
   const s = raw.replace(/[ \u00a0\u202f\u2009'’]/g, '');
   if (!/^\d[\d.,]*$/.test(s) || /[.,]$/.test(s) || /[.,]{2}/.test(s)) return null;
   const dots = s.split('.').length - 1;
@@ -271,7 +283,8 @@ export interface ItemReading {
  */
 export function readText(input: string, opts: ParseOptions = {}): ItemReading {
   const text = input.length > MAX_TEXT ? input.slice(0, MAX_TEXT) : input;
-  const norm = text.normalize('NFKC');
+  // NFKC leaves ASCII text as it is: most shop texts skip the call.
+  const norm = ASCII.test(text) ? text : text.normalize('NFKC');
   const tokens = tokenize(norm);
   const units: UnitAmount[] = [];
   const money: Money[] = [];

@@ -1,0 +1,53 @@
+/**
+ * The engine on live pages in headless system Chromium, without building the
+ * extension: `npx tsx scripts/bench/engine-live.ts [--reps N] [sizes…]`
+ * (default 1000 5000 10000 100000). The same measurement as the "engine on the
+ * live page" table of `npm run bench` (scripts/bench/engine-entry.ts injected
+ * into a page with no extension), for iterating on the snapshot and analysis
+ * in a minute instead of a full benchmark run. Prints medians in ms.
+ */
+import { chromium } from '@playwright/test';
+import { build } from 'esbuild';
+import { resolve } from 'node:path';
+import { shopOfSize } from './pages';
+
+const args = process.argv.slice(2);
+const repsAt = args.indexOf('--reps');
+const REPS = repsAt >= 0 ? Number(args[repsAt + 1]) : 9;
+const sizes = args.filter((a, i) => /^\d+$/.test(a) && i !== repsAt + 1).map(Number);
+const SIZES = sizes.length ? sizes : [1000, 5000, 10_000, 100_000];
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+};
+const r1 = (x: number) => Math.round(x * 10) / 10;
+
+const bundle = await build({ entryPoints: [resolve('scripts/bench/engine-entry.ts')], bundle: true, format: 'iife', minify: true, write: false, platform: 'browser', logLevel: 'error' });
+const code = bundle.outputFiles[0]?.text ?? '';
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+try {
+  const context = await browser.newContext();
+  const pages = new Map<string, string>();
+  await context.route('**/*', (route) => {
+    const body = pages.get(route.request().url());
+    return body === undefined ? route.fulfill({ status: 404, body: '' }) : route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
+  });
+  console.log('size     elements   gate  snapshot  analyze   total  verdict');
+  for (const size of SIZES) {
+    const url = `https://scale-${size}.bench.example/`;
+    pages.set(url, shopOfSize(size));
+    const page = await context.newPage();
+    await page.goto(url, { waitUntil: 'load' });
+    await page.addScriptTag({ content: code });
+    type Run = { gate: number; snapshot: number; analyze: number; total: number; verdict: string; elements: number };
+    const runs: Run[] = [];
+    for (let i = 0; i < REPS; i++) runs.push(await page.evaluate(() => (window as unknown as { __csgBench: { run: () => Run } }).__csgBench.run()));
+    const m = (k: 'gate' | 'snapshot' | 'analyze' | 'total') => String(r1(median(runs.map((r) => r[k])))).padStart(7);
+    console.log(`${String(size).padEnd(8)} ${String(runs[0]?.elements).padStart(8)} ${m('gate')} ${m('snapshot')}  ${m('analyze')} ${m('total')}  ${runs[0]?.verdict}`);
+    await page.close();
+  }
+} finally {
+  await browser.close();
+}
