@@ -6,13 +6,8 @@
  * names a platform but has no password field in the light DOM — so ordinary
  * pages pay nothing extra.
  */
-import platformsJson from '../data/platforms.json';
-import vocabJson from '../data/vocab.json';
-import { gateDecision, readGateInput, type GateInput } from '../engine/gate';
+import { SECRET_FIELD, gateDecision, gateText, literalMatcher, readGateInput, type GateInput } from '../engine/gate';
 import { LIMITS } from '../engine/limits';
-import { normalize } from '../engine/terms';
-
-const SECRET = 'input[type="password" i], input[autocomplete~="one-time-code" i], input[autocomplete~="current-password" i]';
 
 /** Open shadow roots and same-origin frame documents under `root`, bounded. */
 export function* nestedRoots(root: Document | ShadowRoot, budget = { elements: LIMITS.deepSearchElements }): Generator<Document | ShadowRoot> {
@@ -46,7 +41,7 @@ export function* nestedRoots(root: Document | ShadowRoot, budget = { elements: L
 }
 
 export function hasNestedSecretField(doc: Document): boolean {
-  for (const r of nestedRoots(doc)) if (r.querySelector(SECRET)) return true;
+  for (const r of nestedRoots(doc)) if (r.querySelector(SECRET_FIELD)) return true;
   return false;
 }
 
@@ -65,15 +60,8 @@ let prefilter: RegExp | undefined;
  * match, so this never turns away a page the gate would accept.
  */
 export function mayBeCandidate(input: GateInput): boolean {
-  if (!prefilter) {
-    const terms = [
-      ...Object.values(vocabJson.lists.coinWords as Record<string, string[]>).flat(),
-      ...platformsJson.platforms.flatMap((p) => [...p.unitTerms, ...p.brandTokens]),
-    ];
-    const unique = [...new Set(terms.map(normalize))].filter(Boolean);
-    prefilter = new RegExp(unique.map((t) => t.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'));
-  }
-  return prefilter.test(normalize(`${input.headline} ${input.sample}`));
+  prefilter ??= literalMatcher(['coinWords', 'unitTerms', 'brandTokens']);
+  return prefilter.test(gateText(input));
 }
 
 /** True when the page deserves a full scan. */

@@ -2,45 +2,103 @@
  * The coin-shop gate: decides cheaply whether a page could be a coin shop (or
  * a fake platform login) before anything else is read. It looks at the title,
  * meta description, top headings and a bounded sample of body text through
- * textContent/nodeValue (no layout), plus one selector for credential fields.
- * Every other page stops here, untouched.
+ * textContent/nodeValue (no layout), plus one selector for credential fields
+ * when the text names a platform. Every other page stops here, untouched.
+ *
+ * Its words come from src/data/gate-vocab.json (generated from vocab.json and
+ * platforms.json by scripts/gate-vocab.ts): the content script runs this file
+ * on every page and carries only the words it needs.
  */
-import platformsJson from '../data/platforms.json';
+import gateVocab from '../data/gate-vocab.json';
 import { LIMITS } from './limits';
-import { compileTerms, listMatcher, normalize } from './terms';
+import { compileTerms, normalize } from './terms';
 
-let brandRe: RegExp | undefined;
-let unitRe: RegExp | undefined;
+type GateList = 'coinWords' | 'commerceWords' | 'generatorWords' | 'brandTokens' | 'unitTerms';
+
+const matchers = new Map<GateList, RegExp>();
+
+/** The whole-word matcher for one gate list, compiled on first use. */
+function gateMatcher(list: GateList): RegExp {
+  let re = matchers.get(list);
+  if (!re) {
+    re = compileTerms(gateVocab[list]);
+    matchers.set(list, re);
+  }
+  return re;
+}
 
 /** Matchers for platform brand names and platform-specific unit words. */
 export function platformMatchers(): { brand: RegExp; unit: RegExp } {
-  // Read the JSON directly (its schema is checked in tests): keeps zod out of the content script.
-  const platforms = platformsJson.platforms;
-  brandRe ??= compileTerms(platforms.flatMap((p) => p.brandTokens));
-  unitRe ??= compileTerms(platforms.flatMap((p) => p.unitTerms));
-  return { brand: brandRe, unit: unitRe };
+  return { brand: gateMatcher('brandTokens'), unit: gateMatcher('unitTerms') };
 }
+
+/**
+ * A plain literal alternation over already normalised text: a substring test,
+ * implied by the whole-word match of the same terms, and far cheaper to
+ * compile and run than the Unicode-aware whole-word matchers.
+ */
+export function literalMatcher(lists: readonly GateList[]): RegExp {
+  const terms = [...new Set(lists.flatMap((l) => gateVocab[l]).map(normalize))].filter(Boolean);
+  return terms.length ? new RegExp(terms.map((t) => t.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')) : /(?!)/;
+}
+
+let brandLiteral: RegExp | undefined;
 
 export interface GateInput {
   /** Title, meta description and top headings. */
   headline: string;
   /** A bounded sample of body text. */
   sample: string;
-  /** The page has a password or one-time-code field. */
+  /**
+   * The page has a password or one-time-code field. readGateInput only looks
+   * when the text names a platform (otherwise the field cannot change the
+   * gate's answer) and reports false otherwise.
+   */
   hasSecretField: boolean;
+}
+
+let lastRaw = '';
+let lastText = '';
+
+/** The gate's text: headline and sample, normalised (the last one is remembered, so one read is normalised once). */
+export function gateText(input: Pick<GateInput, 'headline' | 'sample'>): string {
+  const raw = `${input.headline} ${input.sample}`;
+  if (raw !== lastRaw) {
+    lastText = normalize(raw);
+    lastRaw = raw;
+  }
+  return lastText;
 }
 
 /** The pure decision, on text already read. */
 export function gateDecision(input: GateInput): boolean {
-  const text = normalize(`${input.headline} ${input.sample}`);
-  const { brand, unit } = platformMatchers();
-  const coin = unit.test(text) || listMatcher('coinWords').test(text);
-  if (coin && (listMatcher('commerceWords').test(text) || listMatcher('generatorWords').test(text))) return true;
+  const text = gateText(input);
+  const coin = gateMatcher('unitTerms').test(text) || gateMatcher('coinWords').test(text);
+  if (coin && (gateMatcher('commerceWords').test(text) || gateMatcher('generatorWords').test(text))) return true;
   // A page that names a platform and asks for a password may be a fake login.
-  return input.hasSecretField && brand.test(text);
+  return input.hasSecretField && gateMatcher('brandTokens').test(text);
 }
 
 const SKIP_TEXT_PARENTS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
+
+/** Characters of one heading the gate reads. */
+export const HEADING_CHARS = 500;
+
+export const SECRET_FIELD = 'input[type="password" i], input[autocomplete~="one-time-code" i], input[autocomplete~="current-password" i]';
+
+/**
+ * The first `max` characters of an element's textContent, without building
+ * the whole string when the element wraps a lot of markup (a hostile heading
+ * around the whole page).
+ */
+export function textPrefix(el: Element, max: number): string {
+  if (el.childElementCount === 0) return (el.textContent ?? '').slice(0, max);
+  const doc = el.ownerDocument;
+  const walker = doc.createTreeWalker(el, 4 /* SHOW_TEXT */);
+  let s = '';
+  for (let n = walker.nextNode(); n && s.length < max; n = walker.nextNode()) s += (n.nodeValue ?? '').slice(0, max - s.length);
+  return s;
+}
 
 /** Reads the gate's input from a document: bounded, no layout. */
 export function readGateInput(doc: Document): GateInput {
@@ -48,7 +106,10 @@ export function readGateInput(doc: Document): GateInput {
   const meta = doc.querySelector('meta[name="description"]');
   if (meta) parts.push(meta.getAttribute('content') ?? '');
   const heads = doc.querySelectorAll('h1, h2');
-  for (let i = 0; i < heads.length && i < 8; i++) parts.push(heads[i]?.textContent ?? '');
+  for (let i = 0; i < heads.length && i < 8; i++) {
+    const h = heads[i];
+    if (h) parts.push(textPrefix(h, HEADING_CHARS));
+  }
 
   let sample = '';
   const body = doc.body;
@@ -64,10 +125,12 @@ export function readGateInput(doc: Document): GateInput {
       if (sample.length >= LIMITS.gateTextChars) break;
     }
   }
-  const hasSecretField = !!doc.querySelector(
-    'input[type="password" i], input[autocomplete~="one-time-code" i], input[autocomplete~="current-password" i]',
-  );
-  return { headline: parts.join(' '), sample: sample.slice(0, LIMITS.gateTextChars), hasSecretField };
+  const input = { headline: parts.join(' '), sample: sample.slice(0, LIMITS.gateTextChars), hasSecretField: false };
+  // A secret field only matters when the text names a platform; the literal
+  // test is a necessary condition for the brand matcher in gateDecision.
+  brandLiteral ??= literalMatcher(['brandTokens']);
+  if (brandLiteral.test(gateText(input))) input.hasSecretField = !!doc.querySelector(SECRET_FIELD);
+  return input;
 }
 
 /** The whole gate: true when the page deserves a full scan. */

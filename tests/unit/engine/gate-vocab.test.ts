@@ -1,0 +1,49 @@
+/**
+ * src/data/gate-vocab.json is generated from vocab.json and platforms.json
+ * (scripts/gate-vocab.ts). The content script's gate reads only it, so a word
+ * added to vocab.json and not regenerated would silently be missing on the
+ * page: these tests fail until the file is regenerated.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, test } from 'vitest';
+import { GATE_LISTS, buildGateVocab, gateVocabText } from '../../../scripts/gate-vocab';
+import gateVocab from '../../../src/data/gate-vocab.json';
+import platformsJson from '../../../src/data/platforms.json';
+import vocabJson from '../../../src/data/vocab.json';
+import { platformMatchers } from '../../../src/engine/gate';
+import { compileTerms, listMatcher } from '../../../src/engine/terms';
+
+const onDisk = readFileSync(fileURLToPath(new URL('../../../src/data/gate-vocab.json', import.meta.url)), 'utf8');
+
+describe('gate-vocab.json', () => {
+  test('is exactly what scripts/gate-vocab.ts makes of vocab.json and platforms.json (run `npx tsx scripts/gate-vocab.ts`)', () => {
+    expect(onDisk).toBe(gateVocabText());
+  });
+
+  test.each(GATE_LISTS)('%s compiles to the same matcher as the full vocabulary', (list) => {
+    expect(compileTerms(gateVocab[list]).source).toBe(listMatcher(list).source);
+  });
+
+  test('brand and unit matchers are the ones built from platforms.json', () => {
+    const { brand, unit } = platformMatchers();
+    expect(brand.source).toBe(compileTerms(platformsJson.platforms.flatMap((p) => p.brandTokens)).source);
+    expect(unit.source).toBe(compileTerms(platformsJson.platforms.flatMap((p) => p.unitTerms)).source);
+  });
+
+  test('a word added to vocab.json or platforms.json makes the file stale', () => {
+    const vocab = structuredClone(vocabJson) as { lists: Record<string, Record<string, string[]>> };
+    vocab.lists.commerceWords!.en!.push('zzz-new-buy-word');
+    const changed = buildGateVocab(vocab, platformsJson);
+    expect(changed.commerceWords).toContain('zzz-new-buy-word');
+    expect(`${JSON.stringify(changed, null, 2)}\n`).not.toBe(onDisk);
+
+    const platforms = structuredClone(platformsJson);
+    platforms.platforms[0]!.brandTokens.push('zzz-new-brand');
+    expect(buildGateVocab(vocabJson, platforms).brandTokens).toContain('zzz-new-brand');
+  });
+
+  test('holds only the lists the gate reads', () => {
+    expect(Object.keys(gateVocab).sort()).toEqual(['$comment', 'brandTokens', 'unitTerms', ...GATE_LISTS].sort());
+  });
+});
