@@ -12,25 +12,32 @@
  * attribute and the panel's host element; it cannot read or change the panel.
  */
 import fields from '../settings/guarded-fields.json';
-import { sendToBackground, t } from '../content/ext';
+import { t } from '../content/ext';
+import { pinForm } from './pin-form';
 
 export const LOCK_TAG = 'coin-shop-guard-lock';
 
 type Gate = 'free' | 'pin' | 'never';
 type Field = HTMLInputElement | HTMLTextAreaElement;
 
-const NAME_RE = new RegExp(fields.namePatterns.join('|'), 'i');
-const TYPES = new Set(fields.types);
-const AUTOCOMPLETE = new Set(fields.autocomplete);
+/** Built on first use: the content script loads this module on every page, and only shops with strict mode use it. */
+let guarded: { notText: Set<string>; name: RegExp; types: Set<string>; autocomplete: Set<string> } | undefined;
 
 /** Is this element a field strict mode locks? `extra`: selectors the verdict named (credential evidence). */
 export function isGuardedField(el: EventTarget | null, extra: readonly string[] = []): el is Field {
   if (!(el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement)) return false;
-  if (el instanceof HTMLInputElement && ['hidden', 'submit', 'button', 'checkbox', 'radio', 'image', 'reset', 'file'].includes(el.type)) return false;
-  if (el instanceof HTMLInputElement && TYPES.has(el.type)) return true;
-  if ((el.autocomplete ?? '').toLowerCase().split(/\s+/).some((tok) => AUTOCOMPLETE.has(tok))) return true;
+  guarded ??= {
+    notText: new Set(['hidden', 'submit', 'button', 'checkbox', 'radio', 'image', 'reset', 'file']),
+    name: new RegExp(fields.namePatterns.join('|'), 'i'),
+    types: new Set(fields.types),
+    autocomplete: new Set(fields.autocomplete),
+  };
+  const g = guarded;
+  if (el instanceof HTMLInputElement && g.notText.has(el.type)) return false;
+  if (el instanceof HTMLInputElement && g.types.has(el.type)) return true;
+  if ((el.autocomplete ?? '').toLowerCase().split(/\s+/).some((tok) => g.autocomplete.has(tok))) return true;
   const text = [el.name, el.id, el.placeholder, el.getAttribute('aria-label') ?? ''].join(' ').toLowerCase();
-  if (NAME_RE.test(text)) return true;
+  if (g.name.test(text)) return true;
   return extra.some((sel) => {
     try {
       return el.matches(sel);
@@ -40,7 +47,8 @@ export function isGuardedField(el: EventTarget | null, extra: readonly string[] 
   });
 }
 
-const CSS = `
+/** The panel's style sheet (a function: nothing is built while the content script loads on an ordinary page). */
+const css = () => `
 :host { all: initial !important; position: absolute !important; width: 0 !important; height: 0 !important; overflow: visible !important; }
 .card { position: fixed; top: 12px; left: 50%; transform: translateX(-50%); z-index: 2147483647; box-sizing: border-box; width: min(460px, calc(100vw - 24px));
   font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1b1b1f; background: #fff; border: 3px solid #B3261E;
@@ -63,9 +71,6 @@ export interface FieldLock {
   remove(): void;
 }
 
-/** Seconds, rounded up, for "try again in N s". */
-const secs = (ms: number) => String(Math.max(1, Math.ceil(ms / 1000)));
-
 export function lockFields(doc: Document, gate: Gate, extraSelectors: readonly string[] = []): FieldLock {
   const win = doc.defaultView ?? window;
   const locked = new Map<Field, boolean>(); // field → was it read-only before us
@@ -75,7 +80,7 @@ export function lockFields(doc: Document, gate: Gate, extraSelectors: readonly s
   host.setAttribute('data-state', 'locked');
   const root = host.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
-  style.textContent = CSS;
+  style.textContent = css();
   const card = doc.createElement('div');
   card.className = 'card';
   card.hidden = true;
@@ -86,23 +91,19 @@ export function lockFields(doc: Document, gate: Gate, extraSelectors: readonly s
   const why = doc.createElement('p');
   why.textContent = t('strictFieldsWhy');
   why.setAttribute('role', 'status');
-  const form = doc.createElement('form');
-  const pin = doc.createElement('input');
-  pin.type = 'password';
-  pin.autocomplete = 'off';
-  pin.inputMode = 'numeric';
-  pin.setAttribute('aria-label', t('strictPinLabel'));
-  pin.placeholder = t('strictPinLabel');
-  const submit = doc.createElement('button');
-  submit.type = 'submit';
-  submit.className = 'primary';
-  submit.textContent = t('strictFieldsUnlock');
-  const msg = doc.createElement('p');
-  msg.className = 'msg';
-  msg.setAttribute('role', 'alert');
-  if (gate === 'pin') form.append(pin, submit);
-  else why.textContent = `${t('strictFieldsWhy')} ${t('strictNoPinSet')}`;
-  card.append(title, why, form, msg);
+  card.append(title, why);
+  let pinUi: ReturnType<typeof pinForm> | undefined;
+  if (gate === 'pin') {
+    pinUi = pinForm(doc, {
+      purpose: 'unlock-fields',
+      host,
+      readyState: 'shown',
+      submitText: t('strictFieldsUnlock'),
+      boxLabel: t('strictPinLabel'),
+      onOk: () => handle.unlock(),
+    });
+    card.append(pinUi.form, pinUi.msg);
+  } else why.textContent = `${t('strictFieldsWhy')} ${t('strictNoPinSet')}`;
   root.append(style, card);
 
   const lockOne = (f: Field) => {
@@ -151,42 +152,9 @@ export function lockFields(doc: Document, gate: Gate, extraSelectors: readonly s
   ];
   for (const [type, fn] of listeners) win.addEventListener(type, fn as EventListener, true);
 
-  let retryTimer: ReturnType<typeof setTimeout> | undefined;
-  form.addEventListener('submit', (e) => {
-    e.preventDefault();
-    if (submit.disabled) return;
-    submit.disabled = true;
-    host.setAttribute('data-state', 'checking');
-    void sendToBackground({ type: 'verify-pin', pin: pin.value, purpose: 'unlock-fields' })
-      .then((reply) => {
-        const r = (reply ?? {}) as { ok?: unknown; reason?: unknown; retryInMs?: unknown };
-        if (r.ok === true) {
-          handle.unlock();
-          return;
-        }
-        pin.value = '';
-        const wait = typeof r.retryInMs === 'number' && r.retryInMs > 0 ? r.retryInMs : 0;
-        msg.textContent = r.reason === 'locked' || wait > 0 ? t('strictPinWait', secs(wait)) : t('strictPinWrong');
-        host.setAttribute('data-state', wait > 0 ? 'waiting' : 'wrong');
-        clearTimeout(retryTimer);
-        if (wait === 0) {
-          submit.disabled = false;
-          return;
-        }
-        retryTimer = setTimeout(() => {
-          submit.disabled = false;
-          if (host.getAttribute('data-state') === 'waiting') host.setAttribute('data-state', 'shown');
-        }, wait);
-      })
-      .catch(() => {
-        submit.disabled = false;
-        host.setAttribute('data-state', 'shown');
-      });
-  });
-
   const stop = () => {
     active = false;
-    clearTimeout(retryTimer);
+    pinUi?.dispose();
     for (const [type, fn] of listeners) win.removeEventListener(type, fn as EventListener, true);
     for (const [f, wasReadOnly] of locked) f.readOnly = wasReadOnly;
     locked.clear();

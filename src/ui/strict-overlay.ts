@@ -16,6 +16,7 @@ import type { ScanResult } from '../engine/types';
 import { sendToBackground, t } from '../content/ext';
 import { lockFields, type FieldLock } from './input-guard';
 import { mainReason } from './badge';
+import { pinForm } from './pin-form';
 
 export const COVER_TAG = 'coin-shop-guard-strict';
 
@@ -28,16 +29,17 @@ interface Plan {
   trusted: boolean;
 }
 
-const GATES = new Set(['free', 'pin', 'never']);
+const isGate = (g: unknown): g is Gate => g === 'free' || g === 'pin' || g === 'never';
 function asPlan(raw: unknown): Plan | null {
   if (typeof raw !== 'object' || raw === null) return null;
   const p = raw as Record<string, unknown>;
   if (typeof p.cover !== 'boolean' || typeof p.lockFields !== 'boolean' || typeof p.trusted !== 'boolean') return null;
-  if (!GATES.has(p.continueGate as string) || !GATES.has(p.fieldsGate as string)) return null;
+  if (!isGate(p.continueGate) || !isGate(p.fieldsGate)) return null;
   return p as unknown as Plan;
 }
 
-const CSS = `
+/** The cover's style sheet (a function: nothing is built while the content script loads on an ordinary page). */
+const css = () => `
 :host { all: initial !important; }
 dialog.card { box-sizing: border-box; position: fixed; inset: 0; width: 100vw; height: 100vh; max-width: none; max-height: none; margin: 0; border: 0;
   padding: 24px; background: #fff; color: #1b1b1f; display: flex; align-items: center; justify-content: center; overflow: auto;
@@ -69,8 +71,6 @@ interface Cover {
   remove(): void;
 }
 
-const secs = (ms: number) => String(Math.max(1, Math.ceil(ms / 1000)));
-
 function goBack(): void {
   void sendToBackground({ type: 'log-event', action: 'went-back' })
     .catch(() => undefined)
@@ -84,7 +84,7 @@ function mountCover(doc: Document, result: ScanResult, plan: Plan, onContinue: (
   const host = doc.createElement(COVER_TAG);
   const root = host.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
-  style.textContent = CSS;
+  style.textContent = css();
   const dialog = doc.createElement('dialog');
   dialog.className = 'card';
   dialog.setAttribute('aria-labelledby', 'h');
@@ -114,30 +114,22 @@ function mountCover(doc: Document, result: ScanResult, plan: Plan, onContinue: (
   const note = doc.createElement('p');
   if (plan.continueGate === 'never') note.textContent = t('strictNoPinSet');
 
-  const form = doc.createElement('form');
+  let done = false;
+  const state = (s: string) => host.setAttribute('data-state', s);
+  const { form, pin, msg, dispose } = pinForm(doc, {
+    purpose: 'continue',
+    host,
+    readyState: 'pin',
+    submitText: t('strictUnlock'),
+    visibleLabel: t('strictPinPrompt'),
+    refocusAfterWait: true,
+    onOk: () => finish(true),
+  });
   form.hidden = true;
-  const label = doc.createElement('label');
-  label.textContent = t('strictPinPrompt');
-  label.htmlFor = 'pin';
-  const pin = doc.createElement('input');
-  pin.id = 'pin';
-  pin.type = 'password';
-  pin.autocomplete = 'off';
-  pin.inputMode = 'numeric';
-  const submit = doc.createElement('button');
-  submit.type = 'submit';
-  submit.className = 'primary';
-  submit.textContent = t('strictUnlock');
-  const msg = doc.createElement('p');
-  msg.className = 'msg';
-  msg.setAttribute('role', 'alert');
-  form.append(label, pin, submit);
   box.append(h1, why, advice, actions, note, form, msg);
   dialog.append(box);
   root.append(style, dialog);
 
-  let done = false;
-  const state = (s: string) => host.setAttribute('data-state', s);
   const show = () => {
     if (done) return;
     if (!host.isConnected) (doc.body ?? doc.documentElement).append(host);
@@ -162,39 +154,6 @@ function mountCover(doc: Document, result: ScanResult, plan: Plan, onContinue: (
   dialog.addEventListener('cancel', (e) => e.preventDefault());
   // Closed anyway (a forced close request): show it again.
   dialog.addEventListener('close', () => show());
-  let retryTimer: ReturnType<typeof setTimeout> | undefined;
-  form.addEventListener('submit', (e) => {
-    e.preventDefault();
-    if (submit.disabled) return;
-    submit.disabled = true;
-    state('checking');
-    void sendToBackground({ type: 'verify-pin', pin: pin.value, purpose: 'continue' })
-      .then((reply) => {
-        const r = (reply ?? {}) as { ok?: unknown; reason?: unknown; retryInMs?: unknown };
-        if (r.ok === true) {
-          finish(true);
-          return;
-        }
-        pin.value = '';
-        const wait = typeof r.retryInMs === 'number' && r.retryInMs > 0 ? r.retryInMs : 0;
-        msg.textContent = wait > 0 ? `${t('strictPinWrong')} ${t('strictPinWait', secs(wait))}` : t('strictPinWrong');
-        state(wait > 0 ? 'waiting' : 'wrong');
-        clearTimeout(retryTimer);
-        if (wait === 0) {
-          submit.disabled = false;
-          return;
-        }
-        retryTimer = setTimeout(() => {
-          submit.disabled = false;
-          if (host.getAttribute('data-state') === 'waiting') state('pin');
-          pin.focus();
-        }, wait);
-      })
-      .catch(() => {
-        submit.disabled = false;
-        state('pin');
-      });
-  });
   // The page removing our host does not remove the warning.
   const watch = new MutationObserver(() => {
     if (!done && !host.isConnected) show();
@@ -204,7 +163,7 @@ function mountCover(doc: Document, result: ScanResult, plan: Plan, onContinue: (
   function finish(withPin: boolean) {
     done = true;
     watch.disconnect();
-    clearTimeout(retryTimer);
+    dispose();
     dialog.close();
     host.remove();
     onContinue(withPin);
@@ -217,13 +176,13 @@ function mountCover(doc: Document, result: ScanResult, plan: Plan, onContinue: (
     remove() {
       done = true;
       watch.disconnect();
-      clearTimeout(retryTimer);
+      dispose();
       host.remove();
     },
   };
 }
 
-const RANK: Record<string, number> = { none: 0, official: 0, ok: 0, caution: 1, danger: 2 };
+const rankOf = (v: ScanResult['verdict']) => (v === 'danger' ? 2 : v === 'caution' ? 1 : 0);
 let appliedRank = 0;
 let cover: Cover | null = null;
 let fieldLock: FieldLock | null = null;
@@ -238,7 +197,7 @@ function evidenceSelectors(result: ScanResult): string[] {
 }
 
 export async function applyStrict(doc: Document, result: ScanResult): Promise<void> {
-  const rank = RANK[result.verdict] ?? 0;
+  const rank = rankOf(result.verdict);
   // Nothing to do below caution, or when this page already got at least this much.
   if (rank === 0 || rank <= appliedRank || pinApproved) return;
   appliedRank = rank;
