@@ -1,4 +1,5 @@
 import type { Runtime } from 'webextension-polyfill';
+import { clearFrames } from '../src/background/frames';
 import { clearResult } from '../src/background/state';
 import { handleMessage } from '../src/background/router';
 import { browser } from '../src/platform/browser';
@@ -10,6 +11,10 @@ export default defineBackground(() => {
     extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
     // Parents' strict mode (issue 5): settings from storage.sync with policy (storage.managed) laid over.
     strict: async () => (await loadEffective()).settings.mode === 'strict',
+    // Cross-origin frames (src/engine/frames.ts). No answer is expected, and a page without our
+    // listener (not a shop, or gone) rejects: that is fine.
+    rescan: (tabId: number) => void browser.tabs.sendMessage(tabId, { type: 'rescan' }, { frameId: 0 }).catch(() => undefined),
+    probeFrames: (tabId: number) => void browser.tabs.sendMessage(tabId, { type: 'probe-frames' }).catch(() => undefined),
   };
   browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) =>
     handleMessage(raw, sender, deps).catch((err: unknown) => {
@@ -20,7 +25,13 @@ export default defineBackground(() => {
   );
   // A new document in the tab starts without a verdict; its content script reports again.
   browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.status === 'loading') void clearResult(tabId);
+    if (change.status === 'loading') {
+      void clearResult(tabId);
+      void clearFrames(tabId);
+    }
   });
-  browser.tabs.onRemoved.addListener((tabId) => void clearResult(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void clearResult(tabId);
+    void clearFrames(tabId);
+  });
 });

@@ -19,12 +19,16 @@
  *     re-scans; navigating to a page that is no shop removes the badge and
  *     clears the toolbar ({type:'clear'}).
  *  3. The popup may ask us to point at an element ("Show me").
+ *  4. Cross-origin frames are read by the frame probe (entrypoints/frame-probe.ts)
+ *     inside them; when one reports a secret field after our scan, the
+ *     background asks us to scan again ({type:'rescan'}), through the same
+ *     throttle as content changes.
  *
  * The extension API comes from the browser's global through a thin typed
  * wrapper (src/content/ext.ts), not webextension-polyfill: this file runs on
  * every page and should cost as little to load as possible.
  */
-import { isVerdictReply, parseHighlight } from '../src/content-messages';
+import { isRescan, isVerdictReply, parseHighlight } from '../src/content-messages';
 import { isShopCandidate } from '../src/content/candidate';
 import { alive, onExtensionMessage, sendToBackground } from '../src/content/ext';
 import { guardBadge } from '../src/content/guardian';
@@ -142,6 +146,13 @@ const rescan = createThrottle({
 
 function startShop(): void {
   listening ??= onExtensionMessage((raw) => {
+    // A cross-origin frame reported a secret field after our scan (entrypoints/frame-probe.ts).
+    // The background asks at most a few times per page (src/background/frames.ts), so a fresh budget is bounded.
+    if (isRescan(raw)) {
+      rescan.reset();
+      rescan.poke();
+      return undefined;
+    }
     const msg = parseHighlight(raw);
     return msg ? highlight(document, msg.selector) : undefined;
   });

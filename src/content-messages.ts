@@ -1,6 +1,7 @@
 /**
- * The content script's side of messaging: hand-written, strict checks of the
- * two messages it receives. The content script is loaded on every page, and
+ * The content scripts' side of messaging: hand-written, strict checks of the
+ * messages they receive (the verdict, "Show me", and the background's two
+ * nudges about cross-origin frames: `rescan` and `probe-frames`). The content script is loaded on every page, and
  * even zod/mini added 18 KB (a third of the script) to parse on each load.
  * The checks mirror zod schemas that stay the specification:
  * tests/unit/content/messages.test.ts checks these functions accept exactly
@@ -16,6 +17,16 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 const isStr = (v: unknown, max = Infinity): v is string => typeof v === 'string' && v.length <= max;
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const isOptStr = (v: unknown, max = Infinity) => v === undefined || isStr(v, max);
+
+/** The background asks the top page to scan again: a cross-origin frame changed what it shows. */
+export function isRescan(raw: unknown): boolean {
+  return isObj(raw) && raw.type === 'rescan' && Object.keys(raw).length === 1;
+}
+
+/** The background asks every frame probe to report its secret fields again. */
+export function isProbeFrames(raw: unknown): boolean {
+  return isObj(raw) && raw.type === 'probe-frames' && Object.keys(raw).length === 1;
+}
 
 /** A "Show me" request from the popup, or null when `raw` is anything else. */
 export function parseHighlight(raw: unknown): { selector: string } | null {

@@ -10,6 +10,11 @@ import { StrictMessages } from './settings/messages';
 // Messages are parsed with strict objects: a message carrying anything we did not ask for (an extra
 // megabyte-long string, a `__proto__` or `constructor` key) is malformed and dropped, not trimmed and acted on.
 export const SnapshotMessage = z.strictObject({ type: z.literal('snapshot'), snapshot: PageSnapshotSchema });
+/**
+ * A cross-origin frame with a secret field, as read inside that frame by entrypoints/frame-probe.ts.
+ * The background merges it into its tab's verdict (src/engine/frames.ts).
+ */
+export const FrameSnapshotMessage = z.strictObject({ type: z.literal('frame-snapshot'), snapshot: PageSnapshotSchema });
 /** The content script found the page is (no longer) a coin shop, e.g. after SPA navigation. */
 export const ClearMessage = z.strictObject({ type: z.literal('clear') });
 /** Tab ids are positive 32-bit integers in both browsers. */
@@ -17,16 +22,18 @@ export const GetResultMessage = z.strictObject({ type: z.literal('get-result'), 
 export const HighlightMessage = z.strictObject({ type: z.literal('highlight'), selector: z.string().min(1).max(1000) });
 
 /** Messages the background accepts. */
-export const BackgroundMessage = z.discriminatedUnion('type', [SnapshotMessage, ClearMessage, GetResultMessage, ...StrictMessages]);
+export const BackgroundMessage = z.discriminatedUnion('type', [SnapshotMessage, FrameSnapshotMessage, ClearMessage, GetResultMessage, ...StrictMessages]);
 /**
  * Who may send each background message: `page` = the top frame of a web page
- * in a tab (our content script), `extension` = one of our own pages (popup,
- * options). Every message type must be listed; the router drops a message
+ * in a tab (our content script), `frame` = a frame inside a web page in a tab
+ * (the frame probe), `extension` = one of our own pages (popup, options).
+ * Every message type must be listed; the router drops a message
  * from anyone else. Adding a type to BackgroundMessage without an entry here
  * is a type error.
  */
-export const MESSAGE_SENDERS: Record<z.infer<typeof BackgroundMessage>['type'], 'page' | 'extension'> = {
+export const MESSAGE_SENDERS: Record<z.infer<typeof BackgroundMessage>['type'], 'page' | 'frame' | 'extension'> = {
   snapshot: 'page',
+  'frame-snapshot': 'frame',
   clear: 'page',
   'get-result': 'extension',
   // Parents' strict mode (issue 5): asked by the content script's cover and field lock.

@@ -7,6 +7,10 @@
  *  - `page` messages come from our content script, i.e. the TOP frame of a
  *    web page (http/https) in a tab. The tab id and the page URL are the
  *    browser's (sender), never the message's.
+ *  - `frame` messages come from our frame probe in a frame (not the top) of a
+ *    web page in a tab: a cross-origin frame with a secret field. They are
+ *    kept per tab (src/background/frames.ts) and merged into the tab's next
+ *    verdict; when the tab already has one, its page is asked to re-scan.
  *  - `extension` messages come from our own pages (popup, options), whose URL
  *    has our extension's origin.
  * Both must carry our own extension id: web pages cannot message us at all
@@ -16,6 +20,8 @@ import type { Runtime } from 'webextension-polyfill';
 import { analyze } from '../engine/analyze';
 import type { ScanResult } from '../engine/types';
 import { BackgroundMessage, MESSAGE_SENDERS } from '../messages';
+import { mergeFrames } from '../engine/frames';
+import { clearFrames, recordFrame, takeFrames, takeRescan } from './frames';
 import { clearResult, loadResult, saveResult } from './state';
 import { paintTab } from './toolbar';
 // Parents' strict mode (issue 5): its messages are answered in src/settings/handler.ts.
@@ -27,10 +33,17 @@ export interface RouterDeps {
   extensionOrigin: string;
   /** Reads the current settings (strict mode); the parents' feature fills this in. */
   strict: () => Promise<boolean>;
+  /** Asks the tab's top-frame content script to scan again (a frame changed what it shows). */
+  rescan?: (tabId: number) => void;
+  /** Asks every frame probe in the tab to report again (the top page was scanned). */
+  probeFrames?: (tabId: number) => void;
 }
 
 /** A sender we accept, with what the browser tells us about it. */
-export type SenderKind = { kind: 'page'; tabId: number; url: string } | { kind: 'extension' };
+export type SenderKind =
+  | { kind: 'page'; tabId: number; url: string }
+  | { kind: 'frame'; tabId: number; frameId: number; url: string }
+  | { kind: 'extension' };
 
 function urlOf(raw: unknown): URL | null {
   if (typeof raw !== 'string' || raw.length > 8192) return null;
@@ -54,10 +67,12 @@ export function classifySender(sender: Runtime.MessageSender | undefined, deps: 
   }
   const tabId = sender.tab?.id;
   if (typeof tabId !== 'number' || !Number.isInteger(tabId) || tabId < 0) return null;
-  // Only a web page's top frame speaks for its tab (our content script runs there only).
-  if (sender.frameId !== 0) return null;
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-  return { kind: 'page', tabId, url: url.href };
+  // The top frame speaks for its tab (our content script); other frames only through the frame probe.
+  if (sender.frameId === 0) return { kind: 'page', tabId, url: url.href };
+  const frameId = sender.frameId;
+  if (typeof frameId !== 'number' || !Number.isInteger(frameId) || frameId <= 0) return null;
+  return { kind: 'frame', tabId, frameId, url: url.href };
 }
 
 /** Parses without ever throwing (a hostile getter or proxy in a unit test, an engine bug). */
@@ -81,14 +96,26 @@ export async function handleMessage(raw: unknown, sender: Runtime.MessageSender,
       if (from.kind !== 'page') return undefined;
       if (msg.type === 'clear') {
         await clearResult(from.tabId);
+        await clearFrames(from.tabId);
         await paintTab(from.tabId, null);
         return null;
       }
       // Trust the browser's URL, not the one in the snapshot.
-      const result: ScanResult = analyze({ ...msg.snapshot, url: from.url }, { strict: await deps.strict() });
+      const page = mergeFrames({ ...msg.snapshot, url: from.url }, await takeFrames(from.tabId));
+      const result: ScanResult = analyze(page, { strict: await deps.strict() });
       await saveResult(from.tabId, result);
       await paintTab(from.tabId, result);
+      // A frame may have changed since it last reported (a login box added later): ask again.
+      deps.probeFrames?.(from.tabId);
       return result;
+    }
+    case 'frame-snapshot': {
+      if (from.kind !== 'frame') return undefined;
+      const origin = new URL(from.url).origin;
+      const fresh = await recordFrame(from.tabId, from.frameId, { origin, snapshot: { ...msg.snapshot, url: from.url } });
+      // No verdict yet: the page's own scan will merge it. Otherwise the page scans again, a bounded number of times.
+      if (fresh && (await loadResult(from.tabId)) && (await takeRescan(from.tabId))) deps.rescan?.(from.tabId);
+      return null;
     }
     case 'get-result':
       return { result: await loadResult(msg.tabId) };

@@ -186,13 +186,23 @@ function pairAcross(readings: Reading[], sizeOf: (r: Reading) => UnitAmount | nu
     return found;
   }
 
+  /** Is there a price-only block next to block i in one direction (neighbours(i, step).length > 0, without the array)? */
+  function hasNeighbour(i: number, step: 1 | -1): boolean {
+    for (let j = i + step, n = 0; j >= 0 && j < readings.length && n < WINDOW; j += step, n++) {
+      const r = readings[j];
+      if (!r || isSize(r)) return false;
+      if (priceOnly(r)) return true;
+    }
+    return false;
+  }
+
   let forward = 0;
   let backward = 0;
   for (let i = 0; i < readings.length; i++) {
     const r = readings[i];
     if (!r || !sizeOf(r)) continue;
-    if (neighbours(i, 1).length > 0) forward++;
-    if (neighbours(i, -1).length > 0) backward++;
+    if (hasNeighbour(i, 1)) forward++;
+    if (hasNeighbour(i, -1)) backward++;
   }
   const step: 1 | -1 = backward > forward ? -1 : 1;
   const used = new Set<number>();

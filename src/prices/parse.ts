@@ -98,7 +98,9 @@ export function tokenize(input: string): Token[] {
       if (code) out.push({ kind: 'cur', code, start, end });
       else {
         // "DiamondRp" / "CoinsUSD": two texts glued together where a <br> stood.
-        const glued = GLUED_RE.exec(word);
+        // Only a word ending in "Rp" or three capitals can be glued (most words are not: skip the regex).
+        const last = word.charCodeAt(word.length - 1);
+        const glued = last === 112 || (last >= 65 && last <= 90) ? GLUED_RE.exec(word) : null;
         const suffix = glued?.[2] ? CURRENCY_WORDS[glued[2].toLowerCase()] : undefined;
         if (glued?.[1] && suffix) {
           const cut = start + glued[1].length;
@@ -134,12 +136,30 @@ export function tokenize(input: string): Token[] {
  * `integer` (package sizes, no minor units) rejects a result with decimals.
  * Returns null for anything malformed.
  */
-const DIGITS = /^\d+$/;
-
 export function parseNumber(raw: string, integer = false): number | null {
   if (raw.length > 40) return null;
-  // Plain digits (the usual package size): the general rules below give Number(raw) for them too.
-  if (DIGITS.test(raw)) return Number(raw);
+  // Fast path for the usual shapes, plain digits ("1000") or one separator between digits ("1.09",
+  // "15.000"): the same rules as below (thousands when three digits follow one separator), without
+  // the regular expressions and splits. Anything else takes the general path.
+  let sep = -1;
+  let simple = raw.length > 0;
+  for (let k = 0; simple && k < raw.length; k++) {
+    const c = raw.charCodeAt(k);
+    if (c >= 48 && c <= 57) continue;
+    if ((c === 46 || c === 44) && sep < 0 && k > 0 && k < raw.length - 1) sep = k;
+    else {
+      simple = false;
+      break;
+    }
+  }
+  if (simple) {
+    if (sep < 0) return Number(raw);
+    const head = raw.slice(0, sep);
+    const tail = raw.slice(sep + 1);
+    const thousands = tail.length === 3 && head.length <= 3 && !(head === '0' && !integer);
+    const v = thousands ? Number(head + tail) : Number(head + '.' + tail);
+    return !Number.isFinite(v) || (integer && !Number.isInteger(v)) ? null : v;
+  }
   const s = raw.replace(/[ \u00a0\u202f\u2009'’]/g, '');
   if (!/^\d[\d.,]*$/.test(s) || /[.,]$/.test(s) || /[.,]{2}/.test(s)) return null;
   const dots = s.split('.').length - 1;

@@ -1,14 +1,16 @@
 /**
  * "Show me": scrolls to an element and draws an outline box over it, inside
  * our own closed shadow root, without touching the element's styles.
+ * Evidence from a cross-origin frame (src/engine/frames.ts) outlines the frame.
  */
+import { topSelector } from '../engine/frames';
 export const HIGHLIGHT_TAG = 'coin-shop-guard-highlight';
 const HOST = HIGHLIGHT_TAG;
 
 export function highlight(doc: Document, selector: string): boolean {
   let el: Element | null = null;
   try {
-    el = doc.querySelector(selector);
+    el = doc.querySelector(topSelector(selector));
   } catch {
     return false;
   }

@@ -234,8 +234,10 @@ test('a page that is no shop cannot tell the extension is installed', async () =
 });
 
 test('the content script has no way to announce itself: no postMessage, dispatchEvent or CustomEvent in it', () => {
-  const js = readFileSync('.output/chrome-mv3/guard.js', 'utf8');
-  for (const word of ['postMessage', 'dispatchEvent', 'CustomEvent', 'wxt:', 'web_accessible']) expect(js, word).not.toContain(word);
+  for (const file of ['guard.js', 'frame-probe.js']) {
+    const js = readFileSync(`.output/chrome-mv3/${file}`, 'utf8');
+    for (const word of ['postMessage', 'dispatchEvent', 'CustomEvent', 'wxt:', 'web_accessible']) expect(js, `${file}: ${word}`).not.toContain(word);
+  }
   const manifest = JSON.parse(readFileSync('.output/chrome-mv3/manifest.json', 'utf8')) as { web_accessible_resources?: unknown };
   expect(manifest.web_accessible_resources).toBeUndefined();
 });

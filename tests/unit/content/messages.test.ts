@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { isVerdictReply, parseHighlight } from '../../../src/content-messages';
+import { isProbeFrames, isRescan, isVerdictReply, parseHighlight } from '../../../src/content-messages';
 import { HighlightMessage, ScanResultSchema } from '../../../src/messages';
 
 const good = {
@@ -50,6 +50,21 @@ describe('content-script message checks agree with the zod schemas', () => {
   test('highlight requests', () => {
     for (const raw of [{ type: 'highlight', selector: 'p' }, { type: 'highlight', selector: '' }, { type: 'highlight', selector: 'x'.repeat(1001) }, { type: 'other', selector: 'p' }, null, 7]) {
       expect(parseHighlight(raw) !== null, JSON.stringify(raw)?.slice(0, 40)).toBe(HighlightMessage.safeParse(raw).success);
+    }
+  });
+});
+
+describe('the background’s nudges about cross-origin frames', () => {
+  test('exactly {type:"rescan"} and {type:"probe-frames"} are accepted, each by its own check', () => {
+    expect(isRescan({ type: 'rescan' })).toBe(true);
+    expect(isProbeFrames({ type: 'probe-frames' })).toBe(true);
+    expect(isRescan({ type: 'probe-frames' })).toBe(false);
+    expect(isProbeFrames({ type: 'rescan' })).toBe(false);
+  });
+  test('anything else is refused: extra keys, arrays, strings, null', () => {
+    for (const raw of [{ type: 'rescan', selector: 'body' }, [{ type: 'rescan' }], 'rescan', null, undefined, { type: 'probe-frames', all: true }]) {
+      expect(isRescan(raw)).toBe(false);
+      expect(isProbeFrames(raw)).toBe(false);
     }
   });
 });
