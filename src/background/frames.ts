@@ -1,16 +1,16 @@
 /**
  * Per-tab snapshots of cross-origin frames that hold a secret field (sent by
- * entrypoints/frame-probe.ts), kept in storage.session like the tab results
- * (src/background/state.ts) so a restarted MV3 service worker still has them,
- * with the same in-memory fallback. Entries are parsed on read; a damaged entry
+ * entrypoints/frame-probe.ts), kept like the tab results in storage.session
+ * with an in-memory fallback (src/background/session-store.ts), so a restarted
+ * MV3 service worker still has them. Entries are parsed on read; a damaged entry
  * reads as "no frames". A tab keeps at most MAX_FRAMES frames and asks its page
  * for at most MAX_RESCANS re-scans per document (a frame that keeps changing
  * cannot make the page re-scan forever). None of these functions throws.
  */
 import { z } from 'zod';
-import { browser } from '../platform/browser';
 import { PageSnapshotSchema, type PageSnapshot } from '../engine/types';
 import type { FramePart } from '../engine/frames';
+import { sessionStore } from './session-store';
 
 export const FRAMES_KEY_PREFIX = 'frames:';
 export const MAX_FRAMES = 8;
@@ -31,41 +31,16 @@ const TabFramesSchema = z.object({
 });
 type TabFrames = z.infer<typeof TabFramesSchema>;
 
-const memory = new Map<string, TabFrames>();
+const store = sessionStore();
 /** One read-modify-write at a time per tab: two frames reporting at once must not lose one. */
 const queues = new Map<number, Promise<unknown>>();
 
-function session(): typeof browser.storage.session | undefined {
-  try {
-    return browser.storage.session ?? undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 async function read(tabId: number): Promise<TabFrames> {
-  let raw: unknown = memory.get(key(tabId));
-  if (raw === undefined) {
-    try {
-      raw = (await session()?.get(key(tabId)))?.[key(tabId)];
-    } catch {
-      raw = undefined;
-    }
-  }
-  const parsed = TabFramesSchema.safeParse(raw);
+  const parsed = TabFramesSchema.safeParse(await store.get(key(tabId)));
   return parsed.success ? parsed.data : { frames: {}, rescans: 0 };
 }
 
-async function write(tabId: number, value: TabFrames): Promise<void> {
-  const area = session();
-  try {
-    if (!area) throw new Error('no storage.session');
-    await area.set({ [key(tabId)]: value });
-    memory.delete(key(tabId));
-  } catch {
-    memory.set(key(tabId), value);
-  }
-}
+const write = (tabId: number, value: TabFrames) => store.set(key(tabId), value);
 
 function serial<T>(tabId: number, job: () => Promise<T>): Promise<T> {
   const run = (queues.get(tabId) ?? Promise.resolve()).then(job, job);
@@ -134,12 +109,5 @@ export function takeFrames(tabId: number): Promise<FramePart[]> {
 
 /** Forgets the tab's frames (new document, tab closed, page no longer a shop). */
 export function clearFrames(tabId: number): Promise<void> {
-  return serial(tabId, async () => {
-    memory.delete(key(tabId));
-    try {
-      await session()?.remove(key(tabId));
-    } catch {
-      // Nothing stored, or the browser is closing: the tab has no frames either way.
-    }
-  });
+  return serial(tabId, () => store.remove(key(tabId)));
 }

@@ -11,54 +11,23 @@
  * instead: the popup still gets it while the background lives, and nothing
  * else is touched. None of these functions throws.
  */
-import { browser } from '../platform/browser';
 import { ScanResultSchema } from '../messages';
 import type { ScanResult } from '../engine/types';
+import { sessionStore } from './session-store';
 
 export const TAB_KEY_PREFIX = 'tab:';
 const key = (tabId: number) => `${TAB_KEY_PREFIX}${tabId}`;
-
-/** Results storage.session could not take. */
-const memory = new Map<string, unknown>();
-
-function session(): typeof browser.storage.session | undefined {
-  try {
-    return browser.storage.session ?? undefined;
-  } catch {
-    return undefined;
-  }
-}
+const store = sessionStore();
 
 export async function saveResult(tabId: number, result: ScanResult): Promise<void> {
-  const area = session();
-  try {
-    if (!area) throw new Error('no storage.session');
-    await area.set({ [key(tabId)]: result });
-    memory.delete(key(tabId));
-  } catch {
-    // Quota or no session storage: keep it here rather than lose it or spill into storage.local.
-    memory.set(key(tabId), result);
-  }
+  await store.set(key(tabId), result);
 }
 
 export async function loadResult(tabId: number): Promise<ScanResult | null> {
-  let raw: unknown = memory.get(key(tabId));
-  if (raw === undefined) {
-    try {
-      raw = (await session()?.get(key(tabId)))?.[key(tabId)];
-    } catch {
-      raw = undefined;
-    }
-  }
-  const parsed = ScanResultSchema.safeParse(raw);
+  const parsed = ScanResultSchema.safeParse(await store.get(key(tabId)));
   return parsed.success ? parsed.data : null;
 }
 
 export async function clearResult(tabId: number): Promise<void> {
-  memory.delete(key(tabId));
-  try {
-    await session()?.remove(key(tabId));
-  } catch {
-    // Nothing stored, or storage gone with the browser: the tab has no result either way.
-  }
+  await store.remove(key(tabId));
 }

@@ -8,31 +8,13 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Runtime } from 'webextension-polyfill';
 import { MAX_FRAMES, MAX_RESCANS, clearFrames, recordFrame, takeFrames } from '../../../src/background/frames';
 import { handleMessage, type RouterDeps } from '../../../src/background/router';
-import type { PageSnapshot } from '../../../src/engine/types';
+import { FRAME_URL, SHOP_URL as SHOP, loginFrame as login, shopTop as top } from '../helpers/frame-fixtures';
 
 const ID = 'test-extension-id';
-const SHOP = 'https://coincorner.example/';
-const FRAME_URL = 'https://checkout-frame.example/pay';
 const tab = (id: number) => ({ id }) as Runtime.MessageSender['tab'];
 const PAGE: Runtime.MessageSender = { id: ID, url: SHOP, frameId: 0, tab: tab(7) };
 /** The frame probe in a cross-origin frame of tab 7 (Firefox frame ids are this large). */
 const FRAME: Runtime.MessageSender = { id: ID, url: FRAME_URL, frameId: 12884901889, tab: tab(7) };
-
-function snap(url: string, over: Partial<PageSnapshot> = {}): PageSnapshot {
-  return { url, title: '', lang: 'en', headline: '', blocks: [], fields: [], forms: [], links: [], options: [], stats: { elements: 10, textTruncated: false }, ...over };
-}
-const top = snap(SHOP, {
-  title: 'TikTok coins top-up',
-  headline: 'TikTok coins top-up · Buy TikTok coins',
-  blocks: [{ text: 'Buy TikTok coins for your account. 700 coins – $9.99', selector: 'main > p:nth-of-type(1)' }],
-});
-const login = snap(FRAME_URL, {
-  fields: [
-    { type: 'text', name: 'username', autocomplete: '', label: 'tiktok username', selector: 'form > input:nth-of-type(1)', formAction: 'https://checkout-frame.example/submit' },
-    { type: 'password', name: 'pass', autocomplete: '', label: 'tiktok password', selector: 'form > input:nth-of-type(2)', formAction: 'https://checkout-frame.example/submit' },
-  ],
-  forms: [{ action: 'https://checkout-frame.example/submit', method: 'post', selector: 'form' }],
-});
 
 let rescans: number[];
 let probes: number[];

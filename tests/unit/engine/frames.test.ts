@@ -5,31 +5,7 @@
 import { describe, expect, test } from 'vitest';
 import { analyze } from '../../../src/engine/analyze';
 import { FRAME_SEPARATOR, frameOriginOf, frameSelector, mergeFrames, topSelector } from '../../../src/engine/frames';
-import type { PageSnapshot } from '../../../src/engine/types';
-
-const TOP = 'https://coincorner.example/';
-const FRAME = 'https://checkout-frame.example';
-
-function snap(url: string, over: Partial<PageSnapshot> = {}): PageSnapshot {
-  return { url, title: '', lang: 'en', headline: '', blocks: [], fields: [], forms: [], links: [], options: [], stats: { elements: 10, textTruncated: false }, ...over };
-}
-
-/** The shop: talks about TikTok coins, but its order form lives in a frame. */
-const top = snap(TOP, {
-  title: 'TikTok coins top-up',
-  headline: 'TikTok coins top-up · Buy TikTok coins',
-  blocks: [{ text: 'Buy TikTok coins for your account. 700 coins – $9.99', selector: 'main > p:nth-of-type(1)' }],
-});
-/** The checkout frame from another origin, as the frame probe reads it. */
-const login = snap(`${FRAME}/pay`, {
-  blocks: [{ text: 'To deliver your coins we log in to your account for you.', selector: 'body > form:nth-of-type(1) > p:nth-of-type(1)' }],
-  fields: [
-    { type: 'text', name: 'username', autocomplete: '', label: 'tiktok username', selector: 'body > form:nth-of-type(1) > input:nth-of-type(1)', formAction: `${FRAME}/submit` },
-    { type: 'password', name: 'pass', autocomplete: '', label: 'tiktok password', selector: 'body > form:nth-of-type(1) > input:nth-of-type(2)', formAction: `${FRAME}/submit` },
-  ],
-  forms: [{ action: `${FRAME}/submit`, method: 'post', selector: 'body > form:nth-of-type(1)' }],
-  stats: { elements: 7, textTruncated: true },
-});
+import { FRAME_ORIGIN as FRAME, emptySnapshot as snap, loginFrame as login, shopTop as top } from '../helpers/frame-fixtures';
 
 describe('mergeFrames', () => {
   test('a frame’s fields, forms and text join the page, under a prefix naming the frame', () => {
