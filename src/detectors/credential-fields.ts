@@ -14,6 +14,7 @@
  * password?") that names no platform — that password is the shop's.
  */
 import type { Platform } from '../data';
+import { frameOriginOf } from '../engine/frames';
 import { platformMatchers } from '../engine/gate';
 import { contextOf, fieldText, pairedLabel, sentencesWith } from '../engine/page';
 import { findTerm, listMatcher, normalize } from '../engine/terms';
@@ -138,6 +139,17 @@ export function secretAsks(snap: PageSnapshot): Evidence[] {
   return out;
 }
 
+/** Where a field from a cross-origin frame (src/engine/frames.ts) really is: that origin gets what is typed. */
+function inFrame(f: Field): string {
+  const origin = frameOriginOf(f.selector);
+  if (!origin) return '';
+  try {
+    return ` — in a frame from ${new URL(origin).host}`;
+  } catch {
+    return ' — in a frame from another site';
+  }
+}
+
 export const credentialFields: Detector = {
   id: 'credential-fields',
   emits: ['credential-fields', 'fake-platform-login'],
@@ -147,7 +159,7 @@ export const credentialFields: Detector = {
     const asks = secretAsks(snap);
     if (!tied.length && !asks.length) return [];
     const evidence: Evidence[] = tied.slice(0, MAX_EVIDENCE).map((x) => ({
-      text: clipEvidence(`${x.field.label || pairedLabel(snap, x.field) || x.field.name || x.field.type} (${x.reason})`),
+      text: clipEvidence(`${x.field.label || pairedLabel(snap, x.field) || x.field.name || x.field.type} (${x.reason})${inFrame(x.field)}`),
       selector: x.field.selector,
     }));
     for (const a of asks) if (evidence.length < MAX_EVIDENCE) evidence.push(a);

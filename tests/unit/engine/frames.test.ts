@@ -23,7 +23,7 @@ describe('mergeFrames', () => {
     const result = analyze(mergeFrames(top, [{ origin: FRAME, snapshot: login }]));
     expect(result.verdict).toBe('danger');
     const cred = result.signals.find((s) => s.id === 'credential-fields');
-    expect(cred?.evidence[0]?.text).toMatch(/tiktok password/);
+    expect(cred?.evidence[0]?.text).toMatch(/tiktok password.* — in a frame from checkout-frame\.example$/);
     expect(topSelector(cred?.evidence[0]?.selector ?? '')).toBe(`iframe[src^="${FRAME}"]`);
   });
 
