@@ -8,22 +8,12 @@ import { VERDICT_STYLE, signalKeys } from '../../src/ui/verdict-style';
 import { mainReason } from '../../src/ui/badge';
 import { PriceTable } from './PriceTable';
 import { StrictStatus } from './StrictStatus';
+import { requestResult, type Loaded } from './request';
 
-type Load = { state: 'loading' } | { state: 'ready'; tabId: number | null; result: ScanResult | null };
+type Load = { state: 'loading' } | ({ state: 'ready' } & Loaded);
 
-/** The tab this popup reports on: the active tab, or ?tab=N when opened as a page (tests, keyboard users). */
-async function targetTab(): Promise<number | null> {
-  const param = new URLSearchParams(location.search).get('tab');
-  if (param && /^\d+$/.test(param)) return Number(param);
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.id ?? null;
-}
-
-async function load(): Promise<Load> {
-  const tabId = await targetTab();
-  if (tabId === null) return { state: 'ready', tabId, result: null };
-  const reply = (await browser.runtime.sendMessage({ type: 'get-result', tabId })) as { result: ScanResult | null } | undefined;
-  return { state: 'ready', tabId, result: reply?.result ?? null };
+async function load(): Promise<Loaded> {
+  return requestResult(location.search);
 }
 
 function hostOf(url: string): string | undefined {
@@ -90,13 +80,37 @@ function OfficialWay({ platformId }: { platformId: string | null }) {
   );
 }
 
-export function App() {
+/**
+ * While the background answers: the same shell index.html paints before any
+ * script runs. It claims no verdict (no verdict word, glyph or colour, no
+ * data-verdict); the page is busy and a polite status says what is going on.
+ */
+export function Shell() {
+  return (
+    <main aria-busy="true" data-state="loading">
+      <header class="head">
+        <h1 class="verdict">
+          <span class="word">{t('extName')}</span>
+        </h1>
+        <p class="main-reason" role="status" id="popup-status">
+          {t('popupLoading')}
+        </p>
+      </header>
+    </main>
+  );
+}
+
+/** `pending`: the request main.tsx already sent before the first paint; without it, App asks itself. */
+export function App({ pending }: { pending?: Promise<Loaded> } = {}) {
   const [s, setS] = useState<Load>({ state: 'loading' });
   useEffect(() => {
-    load().then(setS, () => setS({ state: 'ready', tabId: null, result: null }));
+    (pending ?? load()).then(
+      (r) => setS({ state: 'ready', ...r }),
+      () => setS({ state: 'ready', tabId: null, result: null }),
+    );
   }, []);
 
-  if (s.state === 'loading') return <main aria-busy="true">{t('popupLoading')}</main>;
+  if (s.state === 'loading') return <Shell />;
   const r = s.result;
   if (!r || r.verdict === 'none') {
     return (
