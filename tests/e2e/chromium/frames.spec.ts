@@ -50,6 +50,7 @@ test('a TikTok password box in a cross-origin checkout frame makes the shop Dang
   const popup = await openPopup(h, bar.tabId);
   const signal = popup.locator('[data-signal="credential-fields"]');
   await expect(signal).toContainText(/tiktok password/i);
+  await expect(signal).toContainText('in a frame from checkout-frame.example');
   // "Show me" scrolls to and outlines the <iframe> that holds the field.
   const showMe = signal.locator('.show-me').first();
   if (!(await showMe.isVisible())) await signal.locator('summary').click();
