@@ -5,15 +5,20 @@
  * live page" table of `npm run bench` (scripts/bench/engine-entry.ts injected
  * into a page with no extension), for iterating on the snapshot and analysis
  * in a minute instead of a full benchmark run. Prints medians in ms.
+ * `--profile <file>`: also writes a CPU profile (Chrome DevTools format) of the
+ * runs on the last page size, to see where the time goes inside the browser.
  */
 import { chromium } from '@playwright/test';
 import { build } from 'esbuild';
+import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { shopOfSize } from './pages';
 
 const args = process.argv.slice(2);
 const repsAt = args.indexOf('--reps');
 const REPS = repsAt >= 0 ? Number(args[repsAt + 1]) : 9;
+const profileAt = args.indexOf('--profile');
+const profileFile = profileAt >= 0 ? args[profileAt + 1] : undefined;
 const sizes = args.filter((a, i) => /^\d+$/.test(a) && i !== repsAt + 1).map(Number);
 const SIZES = sizes.length ? sizes : [1000, 5000, 10_000, 100_000];
 
@@ -24,7 +29,7 @@ const median = (xs: number[]) => {
 };
 const r1 = (x: number) => Math.round(x * 10) / 10;
 
-const bundle = await build({ entryPoints: [resolve('scripts/bench/engine-entry.ts')], bundle: true, format: 'iife', minify: true, write: false, platform: 'browser', logLevel: 'error' });
+const bundle = await build({ entryPoints: [resolve('scripts/bench/engine-entry.ts')], bundle: true, format: 'iife', minify: !profileFile, write: false, platform: 'browser', logLevel: 'error' });
 const code = bundle.outputFiles[0]?.text ?? '';
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] });
 try {
@@ -43,7 +48,14 @@ try {
     await page.addScriptTag({ content: code });
     type Run = { gate: number; snapshot: number; analyze: number; total: number; verdict: string; elements: number };
     const runs: Run[] = [];
+    const cdp = profileFile && size === SIZES[SIZES.length - 1] ? await context.newCDPSession(page) : null;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+      await cdp.send('Profiler.start');
+    }
     for (let i = 0; i < REPS; i++) runs.push(await page.evaluate(() => (window as unknown as { __csgBench: { run: () => Run } }).__csgBench.run()));
+    if (cdp && profileFile) writeFileSync(profileFile, JSON.stringify((await cdp.send('Profiler.stop')).profile));
     const m = (k: 'gate' | 'snapshot' | 'analyze' | 'total') => String(r1(median(runs.map((r) => r[k])))).padStart(7);
     console.log(`${String(size).padEnd(8)} ${String(runs[0]?.elements).padStart(8)} ${m('gate')} ${m('snapshot')}  ${m('analyze')} ${m('total')}  ${runs[0]?.verdict}`);
     await page.close();

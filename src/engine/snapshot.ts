@@ -234,7 +234,7 @@ export function buildSnapshot(doc: Document, url: string): PageSnapshot {
     for (let c = el.firstChild; c && own.length < LIMITS.blockChars * 2; c = c.nextSibling) {
       if (c.nodeType === 3) own += clip(c.nodeValue ?? '', LIMITS.blockChars * 2);
     }
-    own = squash(own, LIMITS.blockChars);
+    if (own) own = squash(own, LIMITS.blockChars);
     if (own && !truncated) {
       if (blocks.length < LIMITS.blocks && textChars < LIMITS.snapshotTextChars) {
         const struck = frame.struck < LIMITS.struckDepth;

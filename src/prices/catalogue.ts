@@ -194,6 +194,18 @@ export interface OfficialPrice {
  * honest comparison: a reseller is only "too cheap" against the best official deal.
  */
 export function officialPer100(platform: string, currency: string, channel?: 'web' | 'app'): OfficialPrice | null {
+  // The catalogue is fixed once loaded: one answer per question, however many packages a page lists.
+  const key = `${platform}|${currency}|${channel ?? ''}`;
+  const known = officialMemo.get(key);
+  if (known !== undefined) return known;
+  const best = cheapestOfficial(platform, currency, channel);
+  officialMemo.set(key, best);
+  return best;
+}
+
+const officialMemo = new Map<string, OfficialPrice | null>();
+
+function cheapestOfficial(platform: string, currency: string, channel?: 'web' | 'app'): OfficialPrice | null {
   let rows = officialEntries(platform).filter((e) => !channel || e.channel === channel || e.channel === 'all');
   if (rows.some((e) => e.status === 'confirmed')) rows = rows.filter((e) => e.status === 'confirmed');
   const same = rows.filter((e) => e.currency === currency);

@@ -125,11 +125,11 @@ const BARE_RE = /^\d{1,3}(?:[.,\s]\d{3})*$|^\d{2,7}$/;
 
 /** Pairs inside one text; returns what is left for neighbours. */
 const NO_DIGIT = /^\D*$/;
-const EMPTY = { units: [], money: [], otherWords: 0 };
 
 function readItem(item: TextBlock, opts: ParseOptions, idx: number, isOption = false): Reading {
-  // Most blocks of a page hold no digit at all: skip them without tokenizing.
-  const read = NO_DIGIT.test(item.text) ? EMPTY : readText(item.text, opts);
+  // Most blocks of a page hold no digit at all: nothing to read or pair (and no bare number).
+  if (NO_DIGIT.test(item.text)) return { item, units: [], money: [], pairs: [], bare: null };
+  const read = readText(item.text, opts);
   // Options (select options, radio labels, buttons) are package pickers by construction, however wordy.
   const r = !isOption && read.otherWords > PROSE_WORDS ? { units: [], money: [] } : read;
   const struck = item.struck === true;
