@@ -26,6 +26,10 @@ export const LIMITS = {
   deepSearchElements: 20_000,
   /** <label> elements indexed for field labels. */
   labels: 5000,
-  /** Ancestors looked at to tell struck-through text (old prices). */
+  /**
+   * Ancestors looked at to tell struck-through text (old prices): a block is struck when it or one
+   * of its nearest `struckDepth` elements below <body> is <s>/<del>/<strike> or styled line-through.
+   * The snapshot derives this from the parent as it walks (tests/unit/snapshot/struck.test.ts).
+   */
   struckDepth: 8,
 } as const;
