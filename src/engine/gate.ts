@@ -9,11 +9,13 @@
  * platforms.json by scripts/gate-vocab.ts): the content script runs this file
  * on every page and carries only the words it needs.
  */
-import gateVocab from '../data/gate-vocab.json';
+// Named imports: the bundle keeps the five lists and drops the file's $comment.
+import { brandTokens, coinWords, commerceWords, generatorWords, unitTerms } from '../data/gate-vocab.json';
 import { LIMITS } from './limits';
 import { compileTerms, normalize } from './terms';
 
-type GateList = 'coinWords' | 'commerceWords' | 'generatorWords' | 'brandTokens' | 'unitTerms';
+const gateVocab = { coinWords, commerceWords, generatorWords, brandTokens, unitTerms };
+type GateList = keyof typeof gateVocab;
 
 const matchers = new Map<GateList, RegExp>();
 
@@ -38,7 +40,8 @@ export function platformMatchers(): { brand: RegExp; unit: RegExp } {
  * compile and run than the Unicode-aware whole-word matchers.
  */
 export function literalMatcher(lists: readonly GateList[]): RegExp {
-  const terms = [...new Set(lists.flatMap((l) => gateVocab[l]).map(normalize))].filter(Boolean);
+  // The generator stored the words normalised (tests/unit/engine/gate-vocab.test.ts).
+  const terms = [...new Set(lists.flatMap((l) => gateVocab[l]))];
   return terms.length ? new RegExp(terms.map((t) => t.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')) : /(?!)/;
 }
 

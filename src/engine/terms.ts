@@ -6,9 +6,18 @@
 import type { VocabList } from '../data';
 import vocabJson from '../data/vocab.json';
 
+/**
+ * Characters NFKC may change: everything past Latin-1, and the Latin-1 ones
+ * with compatibility forms (no-break space ¨ ª ¯ ² ³ ´ µ ¸ ¹ º ¼ ½ ¾). Text
+ * without any is already in NFKC form (no Latin-1 character composes with
+ * another), so the normaliser, whose first call on a page costs about half a
+ * millisecond, is skipped. tests/unit/engine/normalize.test.ts checks this.
+ */
+export const MAY_CHANGE_UNDER_NFKC = /[^\x00-\x9f\xa1-\xa7\xa9\xab-\xae\xb0\xb1\xb6\xb7\xbb\xbf-\xff]/;
+
 /** Lower-case, NFKC-normalise and fold runs of white space. */
 export function normalize(s: string): string {
-  return s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+  return (MAY_CHANGE_UNDER_NFKC.test(s) ? s.normalize('NFKC') : s).toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 function escape(term: string): string {

@@ -11,7 +11,7 @@
  * by the background (verify-pin), never here. The page can see the `readonly`
  * attribute and the panel's host element; it cannot read or change the panel.
  */
-import fields from '../settings/guarded-fields.json';
+import { autocomplete, namePatterns, types } from '../settings/guarded-fields.json';
 import { t } from '../content/ext';
 import { pinForm } from './pin-form';
 
@@ -28,9 +28,9 @@ export function isGuardedField(el: EventTarget | null, extra: readonly string[] 
   if (!(el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement)) return false;
   guarded ??= {
     notText: new Set(['hidden', 'submit', 'button', 'checkbox', 'radio', 'image', 'reset', 'file']),
-    name: new RegExp(fields.namePatterns.join('|'), 'i'),
-    types: new Set(fields.types),
-    autocomplete: new Set(fields.autocomplete),
+    name: new RegExp(namePatterns.join('|'), 'i'),
+    types: new Set(types),
+    autocomplete: new Set(autocomplete),
   };
   const g = guarded;
   if (el instanceof HTMLInputElement && g.notText.has(el.type)) return false;

@@ -12,7 +12,7 @@ import gateVocab from '../../../src/data/gate-vocab.json';
 import platformsJson from '../../../src/data/platforms.json';
 import vocabJson from '../../../src/data/vocab.json';
 import { platformMatchers } from '../../../src/engine/gate';
-import { compileTerms, listMatcher } from '../../../src/engine/terms';
+import { compileTerms, listMatcher, normalize } from '../../../src/engine/terms';
 
 const onDisk = readFileSync(fileURLToPath(new URL('../../../src/data/gate-vocab.json', import.meta.url)), 'utf8');
 
@@ -41,6 +41,13 @@ describe('gate-vocab.json', () => {
     const platforms = structuredClone(platformsJson);
     platforms.platforms[0]!.brandTokens.push('zzz-new-brand');
     expect(buildGateVocab(vocabJson, platforms).brandTokens).toContain('zzz-new-brand');
+  });
+
+  test('its words are stored normalised, each once (the content script does not normalise them again)', () => {
+    for (const words of [...GATE_LISTS.map((l) => gateVocab[l]), gateVocab.brandTokens, gateVocab.unitTerms]) {
+      expect(words.map(normalize)).toEqual(words);
+      expect(new Set(words).size).toBe(words.length);
+    }
   });
 
   test('holds only the lists the gate reads', () => {
