@@ -12,7 +12,7 @@
 // Named imports: the bundle keeps the five lists and drops the file's $comment.
 import { brandTokens, coinWords, commerceWords, generatorWords, unitTerms } from '../data/gate-vocab.json';
 import { LIMITS } from './limits';
-import { compileTerms, normalize } from './terms';
+import { compileTerms, escapeRegExp, normalize } from './terms';
 
 const gateVocab = { coinWords, commerceWords, generatorWords, brandTokens, unitTerms };
 type GateList = keyof typeof gateVocab;
@@ -42,7 +42,7 @@ export function platformMatchers(): { brand: RegExp; unit: RegExp } {
 export function literalMatcher(lists: readonly GateList[]): RegExp {
   // The generator stored the words normalised (tests/unit/engine/gate-vocab.test.ts).
   const terms = [...new Set(lists.flatMap((l) => gateVocab[l]))];
-  return terms.length ? new RegExp(terms.map((t) => t.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')) : /(?!)/;
+  return terms.length ? new RegExp(terms.map(escapeRegExp).join('|')) : /(?!)/;
 }
 
 let brandLiteral: RegExp | undefined;

@@ -20,7 +20,8 @@ export function normalize(s: string): string {
   return (MAY_CHANGE_UNDER_NFKC.test(s) ? s.normalize('NFKC') : s).toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
-function escape(term: string): string {
+/** `term` as a literal inside a regular expression. */
+export function escapeRegExp(term: string): string {
   return term.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
@@ -28,7 +29,7 @@ function escape(term: string): string {
 export function compileTerms(terms: readonly string[], flags = 'iu'): RegExp {
   const unique = [...new Set(terms.map(normalize))].sort((a, b) => b.length - a.length);
   if (unique.length === 0) return new RegExp('(?!)', flags);
-  const body = unique.map((t) => escape(t).replace(/ /g, '\\s+')).join('|');
+  const body = unique.map((t) => escapeRegExp(t).replace(/ /g, '\\s+')).join('|');
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})(?![\\p{L}\\p{N}])`, flags);
 }
 
