@@ -5,11 +5,9 @@
  * times a second (re-scans stay few).
  */
 import { expect, test } from '@playwright/test';
-import { readFileSync } from 'node:fs';
 import { launchChromium, openPopup, tabIds, waitForToolbar, type Harness } from '../support/chromium';
+import { hostileFixture } from '../support/corpus';
 
-const FIX = new URL('../../fixtures/hostile/', import.meta.url);
-const fixture = (name: string) => readFileSync(new URL(name, FIX), 'utf8');
 const SPA = 'https://game-corner.example';
 const LATE = 'https://late-shop.example/';
 const STORM = 'https://storm-shop.example/';
@@ -19,12 +17,12 @@ const SHADOW = 'https://shadow-login.example/';
 let h: Harness;
 test.beforeAll(async () => {
   h = await launchChromium();
-  for (const p of ['/app/news', '/app/about', '/app/coins']) h.serve.set(`${SPA}${p}`, fixture('spa.html'));
-  h.serve.set(LATE, fixture('late.html'));
-  h.serve.set(STORM, fixture('storm.html'));
-  h.serve.set(FRAME, fixture('frame-login.html'));
-  h.serve.set(`${FRAME}frame/inner-login.html`, fixture('inner-login.html'));
-  h.serve.set(SHADOW, fixture('shadow-login.html'));
+  for (const p of ['/app/news', '/app/about', '/app/coins']) h.serve.set(`${SPA}${p}`, hostileFixture('spa.html'));
+  h.serve.set(LATE, hostileFixture('late.html'));
+  h.serve.set(STORM, hostileFixture('storm.html'));
+  h.serve.set(FRAME, hostileFixture('frame-login.html'));
+  h.serve.set(`${FRAME}frame/inner-login.html`, hostileFixture('inner-login.html'));
+  h.serve.set(SHADOW, hostileFixture('shadow-login.html'));
   // Count the snapshots the background receives, per tab (a second listener beside the router's).
   await h.worker.evaluate(() => {
     const g = globalThis as unknown as { __snapshots: Record<number, number> };
@@ -77,27 +75,21 @@ test('a page that becomes a shop after load is checked when its content arrives'
   await page.close();
 });
 
-test('a password field inside a same-origin iframe is read', async () => {
-  const page = await h.context.newPage();
-  await page.goto(FRAME);
-  await expect(page.locator('coin-shop-guard')).toHaveAttribute('data-verdict', 'danger');
-  const bar = await waitForToolbar(h, FRAME);
-  const popup = await openPopup(h, bar.tabId);
-  await expect(popup.locator('[data-signal="credential-fields"]')).toContainText(/password/i);
-  await popup.close();
-  await page.close();
-});
-
-test('a password field inside an open shadow root is read', async () => {
-  const page = await h.context.newPage();
-  await page.goto(SHADOW);
-  await expect(page.locator('coin-shop-guard')).toHaveAttribute('data-verdict', 'danger');
-  const bar = await waitForToolbar(h, SHADOW);
-  const popup = await openPopup(h, bar.tabId);
-  await expect(popup.locator('[data-signal="credential-fields"]')).toContainText(/password/i);
-  await popup.close();
-  await page.close();
-});
+for (const [where, url] of [
+  ['a same-origin iframe', FRAME],
+  ['an open shadow root', SHADOW],
+] as const) {
+  test(`a password field inside ${where} is read`, async () => {
+    const page = await h.context.newPage();
+    await page.goto(url);
+    await expect(page.locator('coin-shop-guard')).toHaveAttribute('data-verdict', 'danger');
+    const bar = await waitForToolbar(h, url);
+    const popup = await openPopup(h, bar.tabId);
+    await expect(popup.locator('[data-signal="credential-fields"]')).toContainText(/password/i);
+    await popup.close();
+    await page.close();
+  });
+}
 
 test('a shop page mutating ~1,000 times a second is re-scanned only a few times', async () => {
   const before = new Set(await tabIds(h));

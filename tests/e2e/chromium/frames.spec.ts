@@ -4,12 +4,10 @@
  * top-frame script can read that frame; the frame probe inside it can.
  */
 import { expect, test } from '@playwright/test';
-import { readFileSync } from 'node:fs';
 import { inClosedShadow, launchChromium, openPopup, tabIds, toolbarFor, type Harness } from '../support/chromium';
 import { PAGE_SPY, type SpyLog } from '../support/page-spy';
+import { hostileFixture } from '../support/corpus';
 
-const FIX = new URL('../../fixtures/hostile/', import.meta.url);
-const fixture = (name: string) => readFileSync(new URL(name, FIX), 'utf8');
 const LOGIN_SHOP = 'https://coincorner.example/';
 const CARD_SHOP = 'https://coincorner-card.example/';
 const GARDEN = 'https://garden-notes.example/';
@@ -20,14 +18,14 @@ const COMMENTS_FRAME = 'https://comments-widget.example/login';
 let h: Harness;
 test.beforeAll(async () => {
   h = await launchChromium();
-  const shop = fixture('cross-frame-shop.html');
+  const shop = hostileFixture('cross-frame-shop.html');
   h.serve.set(LOGIN_SHOP, shop);
-  h.serve.set(LOGIN_FRAME, fixture('cross-frame-login.html'));
+  h.serve.set(LOGIN_FRAME, hostileFixture('cross-frame-login.html'));
   h.serve.set(CARD_SHOP, shop.replace(LOGIN_FRAME, CARD_FRAME));
-  h.serve.set(CARD_FRAME, fixture('cross-frame-card.html'));
+  h.serve.set(CARD_FRAME, hostileFixture('cross-frame-card.html'));
   // An ordinary page with a comments widget from another origin that has its own login.
-  h.serve.set(GARDEN, fixture('quiet.html').replace('</article>', `<iframe src="${COMMENTS_FRAME}" title="comments"></iframe></article>`));
-  h.serve.set(COMMENTS_FRAME, fixture('cross-frame-login.html').replace(/TikTok /g, '').replace('To deliver your coins we log in to your account for you.', 'Log in to comment.'));
+  h.serve.set(GARDEN, hostileFixture('quiet.html').replace('</article>', `<iframe src="${COMMENTS_FRAME}" title="comments"></iframe></article>`));
+  h.serve.set(COMMENTS_FRAME, hostileFixture('cross-frame-login.html').replace(/TikTok /g, '').replace('To deliver your coins we log in to your account for you.', 'Log in to comment.'));
 });
 test.afterAll(async () => {
   await h?.close();

@@ -11,10 +11,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { inflateSync } from 'node:zlib';
 import { closedShadow, launchChromium, tabIds, waitForToolbar, type Harness } from '../support/chromium';
-import { corpus } from '../support/corpus';
+import { corpus, hostileFixture } from '../support/corpus';
 
-const FIX = new URL('../../fixtures/hostile/', import.meta.url);
-const fixture = (name: string) => readFileSync(new URL(name, FIX), 'utf8');
 const ORIGIN = 'https://hostile-shop.example';
 const SHOP = `${ORIGIN}/shop`;
 const QUIET = 'https://garden-diary.example/tomatoes';
@@ -22,9 +20,9 @@ const QUIET = 'https://garden-diary.example/tomatoes';
 let h: Harness;
 test.beforeAll(async () => {
   h = await launchChromium();
-  h.serve.set(SHOP, fixture('shop.html'));
-  h.serve.set(QUIET, fixture('quiet.html'));
-  h.serve.set('https://garden-diary.example/garden/page-2', fixture('quiet.html'));
+  h.serve.set(SHOP, hostileFixture('shop.html'));
+  h.serve.set(QUIET, hostileFixture('quiet.html'));
+  h.serve.set('https://garden-diary.example/garden/page-2', hostileFixture('quiet.html'));
 });
 test.afterAll(async () => {
   await h?.close();

@@ -16,7 +16,7 @@ import { chromium, expect, test, type BrowserContext, type Worker } from '@playw
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CHROME_EXT, CHROMIUM } from '../support/chromium';
+import { CHROME_EXT, CHROMIUM, extensionArgs } from '../support/chromium';
 
 // The storage keys, from the modules that own them (fallbacks only if a module is not there yet).
 const KEYS = { settings: 'settings', latch: 'strictLatch', pin: 'pin', backoff: 'pinBackoff', log: 'activityLog' };
@@ -29,16 +29,7 @@ async function launch(): Promise<{ context: BrowserContext; worker: Worker }> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: [
-      `--disable-extensions-except=${ext}`,
-      `--load-extension=${ext}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: extensionArgs(ext),
   });
   // Nothing may reach the network: every request is refused.
   await context.route('**/*', (route) => (route.request().url().startsWith('chrome-extension://') ? route.continue() : route.abort()));

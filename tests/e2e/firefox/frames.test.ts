@@ -3,20 +3,18 @@
  * tabs.sendMessage to one frame work differently enough to check): a shop
  * whose checkout <iframe> from another origin asks for the TikTok password.
  */
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { extensionPage, fixturePage, launchFirefox, type FxHarness } from '../support/firefox';
+import { hostileFixture } from '../support/corpus';
 
-const FIX = new URL('../../fixtures/hostile/', import.meta.url);
-const fixture = (name: string) => readFileSync(new URL(name, FIX), 'utf8');
 const SHOP = 'https://coincorner.example/';
 const FRAME = 'https://checkout-frame.example/pay';
 
 let h: FxHarness;
 beforeAll(async () => {
   h = await launchFirefox();
-  h.serve.set(SHOP, fixture('cross-frame-shop.html'));
-  h.serve.set(FRAME, fixture('cross-frame-login.html'));
+  h.serve.set(SHOP, hostileFixture('cross-frame-shop.html'));
+  h.serve.set(FRAME, hostileFixture('cross-frame-login.html'));
 });
 afterAll(async () => {
   await h?.close();

@@ -5,12 +5,10 @@
  * ESR: SPA pushState to a shop view and away, a removed badge comes back, a
  * forged data-verdict is restored, and a quiet page sees nothing.
  */
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { fixturePage, launchFirefox, type FxHarness } from '../support/firefox';
+import { hostileFixture } from '../support/corpus';
 
-const FIX = new URL('../../fixtures/hostile/', import.meta.url);
-const fixture = (name: string) => readFileSync(new URL(name, FIX), 'utf8');
 const SPA = 'https://game-corner.example';
 const SHOP = 'https://hostile-shop.example/shop';
 const QUIET = 'https://garden-diary.example/tomatoes';
@@ -18,9 +16,9 @@ const QUIET = 'https://garden-diary.example/tomatoes';
 let h: FxHarness;
 beforeAll(async () => {
   h = await launchFirefox();
-  for (const p of ['/app/news', '/app/about', '/app/coins']) h.serve.set(`${SPA}${p}`, fixture('spa.html'));
-  h.serve.set(SHOP, fixture('shop.html'));
-  h.serve.set(QUIET, fixture('quiet.html'));
+  for (const p of ['/app/news', '/app/about', '/app/coins']) h.serve.set(`${SPA}${p}`, hostileFixture('spa.html'));
+  h.serve.set(SHOP, hostileFixture('shop.html'));
+  h.serve.set(QUIET, hostileFixture('quiet.html'));
 });
 afterAll(async () => {
   await h?.close();

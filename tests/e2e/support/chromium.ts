@@ -11,6 +11,20 @@ import { routes } from './corpus';
 export const CHROME_EXT = resolve('.output/chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/** Chromium flags that load one unpacked extension and keep the browser off the network on its own. */
+export function extensionArgs(extDir: string): string[] {
+  return [
+    `--disable-extensions-except=${extDir}`,
+    `--load-extension=${extDir}`,
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ];
+}
+
 export interface Harness {
   context: BrowserContext;
   worker: Worker;
@@ -29,17 +43,7 @@ export async function launchChromium(opts: { locale?: string; colorScheme?: 'lig
     headless: true,
     locale: opts.locale ?? 'en-US',
     colorScheme: opts.colorScheme ?? 'light',
-    args: [
-      `--disable-extensions-except=${CHROME_EXT}`,
-      `--load-extension=${CHROME_EXT}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      ...(opts.locale ? [`--lang=${opts.locale}`] : []),
-    ],
+    args: [...extensionArgs(CHROME_EXT), ...(opts.locale ? [`--lang=${opts.locale}`] : [])],
     env: { ...process.env, ...(opts.locale ? { LANGUAGE: opts.locale.replace('-', '_') } : {}) },
   });
   const serve = routes();

@@ -28,6 +28,13 @@ export function pageHtml(entry: CorpusEntry): string {
   return readFileSync(`${PAGES_DIR}${entry.file}`, 'utf8');
 }
 
+const HOSTILE_DIR = fileURLToPath(new URL('../../fixtures/hostile/', import.meta.url));
+
+/** A page of tests/fixtures/hostile/ (not in the labelled corpus: pages built to attack or stress the extension). */
+export function hostileFixture(name: string): string {
+  return readFileSync(join(HOSTILE_DIR, name), 'utf8');
+}
+
 /** Fixture HTML by URL (without the hash), for request routing. */
 export function routes(entries: CorpusEntry[] = corpus()): Map<string, string> {
   return new Map(entries.map((e) => [e.url.split('#')[0] ?? e.url, pageHtml(e)]));
