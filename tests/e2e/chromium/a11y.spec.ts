@@ -235,6 +235,8 @@ test('popup: the price comparison draws no emoji either', async () => {
 test('popup: prefers-reduced-motion switches transitions off', async () => {
   const { page, tabId } = await visit(PAGES.danger.url);
   const popup = await openPopup(h, tabId);
+  // The buttons exist once the verdict is rendered (the static shell before it has none).
+  await expect(popup.locator('main')).toHaveAttribute('data-verdict', 'danger');
   const duration = () => popup.evaluate(() => getComputedStyle(document.querySelector('button') as Element).transitionDuration);
   await popup.emulateMedia({ reducedMotion: 'no-preference' });
   expect(await duration()).not.toBe('0s');
