@@ -2,24 +2,18 @@
  * The popup shell's words, without webextension-polyfill (the popup's first
  * paint must not wait for it): `browser.i18n` in Firefox, `chrome.i18n` in
  * Chrome; both are synchronous. Missing API (unit tests) → the key itself,
- * like t() in src/platform/browser.ts.
+ * like t() in src/platform/browser.ts. Strings come through t() of the
+ * content script's polyfill-free wrapper (src/content/ext.ts).
  */
+import { t } from '../../src/content/ext';
+
 interface I18n {
-  getMessage(key: string): string;
   getUILanguage(): string;
 }
 
 function i18n(): I18n | undefined {
   const g = globalThis as { browser?: { i18n?: I18n }; chrome?: { i18n?: I18n } };
   return g.browser?.i18n ?? g.chrome?.i18n;
-}
-
-function t(key: string): string {
-  try {
-    return i18n()?.getMessage(key) || key;
-  } catch {
-    return key;
-  }
 }
 
 /** Localises the static shell of index.html: page language, the name, the polite "Checking this page…" status. */
