@@ -6,7 +6,7 @@
  * names a platform but has no password field in the light DOM — so ordinary
  * pages pay nothing extra.
  */
-import { SECRET_FIELD, gateDecision, gateText, literalMatcher, readGateInput, type GateInput } from '../engine/gate';
+import { SECRET_FIELD, gateDecision, mayPassGate, readGateInput } from '../engine/gate';
 import { LIMITS } from '../engine/limits';
 
 /** Open shadow roots and same-origin frame documents under `root`, bounded. */
@@ -45,29 +45,10 @@ export function hasNestedSecretField(doc: Document): boolean {
   return false;
 }
 
-let prefilter: RegExp | undefined;
-
-/**
- * A cheap necessary condition for the gate. The gate's whole-word matchers
- * are large Unicode-aware, case-insensitive alternations (`iu`, \p{L}
- * look-arounds); compiling them costs 5–20 ms on the first page they meet
- * (measured in Chromium, see docs/performance.md), which every ordinary page
- * would pay. The gate can only say yes when the normalised text contains a
- * coin word, a platform unit term or a platform brand, so one plain literal
- * alternation over the same normalised text and the same terms (no flags:
- * both sides are already NFKC + lower-case) rules out almost every page for
- * well under a millisecond. A substring match is implied by a whole-word
- * match, so this never turns away a page the gate would accept.
- */
-export function mayBeCandidate(input: GateInput): boolean {
-  prefilter ??= literalMatcher(['coinWords', 'unitTerms', 'brandTokens']);
-  return prefilter.test(gateText(input));
-}
-
 /** True when the page deserves a full scan. */
 export function isShopCandidate(doc: Document): boolean {
   const input = readGateInput(doc);
-  if (!mayBeCandidate(input)) return false;
+  if (!mayPassGate(input)) return false;
   if (gateDecision(input)) return true;
   if (input.hasSecretField) return false;
   // Would a secret field make it a candidate? Only then look inside shadow roots and frames.

@@ -10,9 +10,9 @@
  * on every page and carries only the words it needs.
  */
 // Named imports: the bundle keeps the five lists and drops the file's $comment.
-import { brandTokens, coinWords, commerceWords, generatorWords, unitTerms } from '../data/gate-vocab.json';
+import { brandTokens, coinWords, commerceWords, cues, generatorWords, unitTerms } from '../data/gate-vocab.json';
 import { LIMITS } from './limits';
-import { compileTerms, escapeRegExp, normalize } from './terms';
+import { MAY_CHANGE_UNDER_NFKC, compileTerms, normalize } from './terms';
 
 const gateVocab = { coinWords, commerceWords, generatorWords, brandTokens, unitTerms };
 type GateList = keyof typeof gateVocab;
@@ -34,18 +34,18 @@ export function platformMatchers(): { brand: RegExp; unit: RegExp } {
   return { brand: gateMatcher('brandTokens'), unit: gateMatcher('unitTerms') };
 }
 
-/**
- * A plain literal alternation over already normalised text: a substring test,
- * implied by the whole-word match of the same terms, and far cheaper to
- * compile and run than the Unicode-aware whole-word matchers.
- */
-export function literalMatcher(lists: readonly GateList[]): RegExp {
-  // The generator stored the words normalised (tests/unit/engine/gate-vocab.test.ts).
-  const terms = [...new Set(lists.flatMap((l) => gateVocab[l]))];
-  return terms.length ? new RegExp(terms.map(escapeRegExp).join('|')) : /(?!)/;
-}
+const isAsciiWordChar = (c: number) => (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 
-let brandLiteral: RegExp | undefined;
+/** True when one of `words` occurs in `text` with no ASCII letter or digit touching either end. */
+export function hasCue(text: string, words: readonly string[]): boolean {
+  for (const w of words) {
+    for (let k = text.indexOf(w); k >= 0; k = text.indexOf(w, k + 1)) {
+      const end = k + w.length;
+      if ((k === 0 || !isAsciiWordChar(text.charCodeAt(k - 1))) && (end >= text.length || !isAsciiWordChar(text.charCodeAt(end)))) return true;
+    }
+  }
+  return false;
+}
 
 export interface GateInput {
   /** Title, meta description and top headings. */
@@ -62,6 +62,8 @@ export interface GateInput {
 
 let lastRaw = '';
 let lastText = '';
+let lastCueRaw = '';
+let lastCueText = '';
 
 /** The gate's text: headline and sample, normalised (the last one is remembered, so one read is normalised once). */
 export function gateText(input: Pick<GateInput, 'headline' | 'sample'>): string {
@@ -71,6 +73,43 @@ export function gateText(input: Pick<GateInput, 'headline' | 'sample'>): string 
     lastRaw = raw;
   }
   return lastText;
+}
+
+/**
+ * The prefilter's view of the same text: lower-cased, NFKC-normalised only
+ * where that can change it, white space left as it is (cue words hold none).
+ * No regular expression runs on it.
+ */
+function cueText(input: Pick<GateInput, 'headline' | 'sample'>): string {
+  const raw = `${input.headline} ${input.sample}`;
+  if (raw !== lastCueRaw) {
+    lastCueText = (MAY_CHANGE_UNDER_NFKC.test(raw) ? raw.normalize('NFKC') : raw).toLowerCase();
+    lastCueRaw = raw;
+  }
+  return lastCueText;
+}
+
+/**
+ * A cheap necessary condition for the gate, run on every page before it.
+ * The gate's whole-word matchers are large Unicode-aware, case-insensitive
+ * alternations (`iu`, \p{L} look-arounds): compiling them costs 5–20 ms on the
+ * first page they meet, and even a plain literal alternation costs about a
+ * millisecond to build and run (measured in Chromium, docs/performance.md).
+ * Here plain indexOf looks for cue words (src/data/gate-vocab.json `cues`,
+ * one piece of each gate term, see scripts/gate-vocab.ts) with no ASCII letter
+ * or digit touching them: the gate can say yes only with a coin cue and a
+ * commerce cue, or a brand cue, so "uc" inside "product" turns nothing away
+ * and nothing is compiled. tests/unit/content/prefilter.test.ts proves it
+ * never rejects a page the gate accepts.
+ */
+export function mayPassGate(input: Pick<GateInput, 'headline' | 'sample'>): boolean {
+  const text = cueText(input);
+  return (hasCue(text, cues.coin) && hasCue(text, cues.commerce)) || hasCue(text, cues.brand);
+}
+
+/** The text may name a platform: a necessary condition for the brand matcher. */
+export function mayNamePlatform(input: Pick<GateInput, 'headline' | 'sample'>): boolean {
+  return hasCue(cueText(input), cues.brand);
 }
 
 /** The pure decision, on text already read. */
@@ -129,10 +168,9 @@ export function readGateInput(doc: Document): GateInput {
     }
   }
   const input = { headline: parts.join(' '), sample: sample.slice(0, LIMITS.gateTextChars), hasSecretField: false };
-  // A secret field only matters when the text names a platform; the literal
+  // A secret field only matters when the text names a platform; the cue
   // test is a necessary condition for the brand matcher in gateDecision.
-  brandLiteral ??= literalMatcher(['brandTokens']);
-  if (brandLiteral.test(gateText(input))) input.hasSecretField = !!doc.querySelector(SECRET_FIELD);
+  if (mayNamePlatform(input)) input.hasSecretField = !!doc.querySelector(SECRET_FIELD);
   return input;
 }
 

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { GATE_LISTS, buildGateVocab, gateVocabText } from '../../../scripts/gate-vocab';
+import { GATE_LISTS, buildGateVocab, cueWords, gateVocabText } from '../../../scripts/gate-vocab';
 import gateVocab from '../../../src/data/gate-vocab.json';
 import platformsJson from '../../../src/data/platforms.json';
 import vocabJson from '../../../src/data/vocab.json';
@@ -51,6 +51,23 @@ describe('gate-vocab.json', () => {
   });
 
   test('holds only the lists the gate reads', () => {
-    expect(Object.keys(gateVocab).sort()).toEqual(['$comment', 'brandTokens', 'unitTerms', ...GATE_LISTS].sort());
+    expect(Object.keys(gateVocab).sort()).toEqual(['$comment', 'brandTokens', 'cues', 'unitTerms', ...GATE_LISTS].sort());
+  });
+
+  // The prefilter (mayPassGate) is a necessary condition only if every gate term holds one of its group's cues as a whole piece.
+  test.each([
+    ['coin', [...gateVocab.coinWords, ...gateVocab.unitTerms]],
+    ['commerce', [...gateVocab.commerceWords, ...gateVocab.generatorWords]],
+    ['brand', gateVocab.brandTokens],
+  ] as const)('every %s term holds one of its cue words as a space-free piece', (group, terms) => {
+    const cues = new Set(gateVocab.cues[group]);
+    for (const t of terms) expect(t.split(' ').some((piece) => cues.has(piece)), t).toBe(true);
+    for (const c of cues) expect(c).not.toMatch(/\s/);
+  });
+
+  test('a phrase is cued by a piece that is itself a term, so cues stay few and specific', () => {
+    expect(cueWords(['tiktok coins', 'coins', 'free fire diamonds', 'diamonds'])).toEqual(['coins', 'diamonds']);
+    expect(cueWords(['genesis crystals'])).toEqual(['crystals']);
+    expect(cueWords(['get coins', 'buy'], ['coins'])).toEqual(['get', 'buy']);
   });
 });
