@@ -29,7 +29,7 @@
  * every page and should cost as little to load as possible.
  */
 import { isRescan, isVerdictReply, parseHighlight } from '../src/content-messages';
-import { isShopCandidate } from '../src/content/candidate';
+import { framesMayMatter, isShopCandidate } from '../src/content/candidate';
 import { alive, onExtensionMessage, sendToBackground } from '../src/content/ext';
 import { guardBadge } from '../src/content/guardian';
 import { createThrottle } from '../src/content/throttle';
@@ -118,6 +118,7 @@ function check(): boolean {
     return false;
   }
   const now = isShopCandidate(document);
+  if (now || framesMayMatter()) watchFrames();
   if (now === shop) return false;
   if (now) {
     shop = true;
@@ -172,6 +173,9 @@ function onNavigate(): void {
 /**
  * A frame's document loads after ours, and its load changes nothing in our DOM
  * for the MutationObserver to see: a frame's `load` counts as new content.
+ * Hooked only on a shop, or on a page whose text may name a platform (only
+ * there can a password field inside a frame change the gate's answer):
+ * looking for frames on every page and every mutation batch costs time.
  */
 const framesSeen = new WeakSet<Element>();
 function watchFrames(): void {
@@ -185,7 +189,7 @@ function watchFrames(): void {
 }
 
 function onContent(): void {
-  watchFrames();
+  if (shop || framesMayMatter()) watchFrames();
   if (shop) rescan.poke();
   else gate.poke();
 }
@@ -198,7 +202,7 @@ export default defineUnlistedScript(() => {
     shop = isShopCandidate(document);
     if (shop) startShop();
     stopWatch = watchPage(window, { onNavigate, onContent, ignore: ours });
-    watchFrames();
+    if (shop || framesMayMatter()) watchFrames();
   } catch {
     // Never let a strange page turn into an error on its console.
   }

@@ -6,7 +6,7 @@
  * names a platform but has no password field in the light DOM — so ordinary
  * pages pay nothing extra.
  */
-import { SECRET_FIELD, gateDecision, mayPassGate, readGateInput } from '../engine/gate';
+import { SECRET_FIELD, gateDecision, mayNamePlatform, mayPassGate, readGateInput } from '../engine/gate';
 import { LIMITS } from '../engine/limits';
 
 /** Open shadow roots and same-origin frame documents under `root`, bounded. */
@@ -45,9 +45,22 @@ export function hasNestedSecretField(doc: Document): boolean {
   return false;
 }
 
+let namedPlatform = false;
+
+/**
+ * Whether a frame that loads later could change the gate's answer, as of the
+ * last isShopCandidate: only when the page's text may name a platform (a
+ * secret field inside a frame matters only then). The content script hooks
+ * frames' load events only then, so ordinary pages pay nothing for frames.
+ */
+export function framesMayMatter(): boolean {
+  return namedPlatform;
+}
+
 /** True when the page deserves a full scan. */
 export function isShopCandidate(doc: Document): boolean {
   const input = readGateInput(doc);
+  namedPlatform = mayNamePlatform(input);
   if (!mayPassGate(input)) return false;
   if (gateDecision(input)) return true;
   if (input.hasSecretField) return false;
