@@ -26,8 +26,11 @@ export const SAME_AS_ENGLISH: Readonly<Record<string, readonly string[]>> = {
   '*': ['extName'],
   // The same word in these languages; reviewed by hand, not copies.
   fr: ['optionsLogDate', 'optionsLogSite', 'optionsLogVerdict', 'optionsModeLegend', 'verdictDanger'],
-  id: ['optionsModeLegend'],
-  pt_BR: ['optionsLogSite'],
+  // "Label: text" is written with the same colon in these languages (French puts a no-break space before it).
+  es: ['labelled'],
+  id: ['optionsModeLegend', 'labelled'],
+  pt_BR: ['optionsLogSite', 'labelled'],
+  vi: ['labelled'],
 };
 
 /**

@@ -67,7 +67,7 @@ export function PriceChart({ rows }: { rows: ChartRow[] }) {
               {short(r.label)}
             </text>
             <rect class="bar-page" x={LABEL_W} y={y} width={scale(r.page)} height={BAR_H}>
-              <title>{`${r.label}: ${t('pricesChartPage')} ${r.pageText}`}</title>
+              <title>{t('labelled', [r.label, `${t('pricesChartPage')} ${r.pageText}`])}</title>
             </rect>
             <text class="chart-value" x={LABEL_W + scale(r.page) + 4} y={y + BAR_H - 1}>
               {r.pageText}
@@ -75,7 +75,7 @@ export function PriceChart({ rows }: { rows: ChartRow[] }) {
             {r.official !== null && r.officialText !== null && (
               <>
                 <rect class="bar-official" x={LABEL_W} y={y + BAR_H + 2} width={scale(r.official)} height={BAR_H}>
-                  <title>{`${r.label}: ${t('pricesChartOfficial')} ${r.officialText}`}</title>
+                  <title>{t('labelled', [r.label, `${t('pricesChartOfficial')} ${r.officialText}`])}</title>
                 </rect>
                 <text class="chart-value" x={LABEL_W + scale(r.official) + 4} y={y + 2 * BAR_H + 1}>
                   {r.officialText}

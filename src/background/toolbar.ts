@@ -6,7 +6,7 @@ import { VERDICT_STYLE, signalKeys } from '../ui/verdict-style';
 const SIZES = [16, 32, 48, 128] as const;
 const iconPaths = (name: string) => Object.fromEntries(SIZES.map((s) => [s, `/icons/${name}-${s}.png`]));
 
-/** "Danger: Asks for your password" — the stable contract read by tests and evaluators. */
+/** "Danger: Asks for your password" (in English) — the stable contract read by tests and evaluators. */
 export function toolbarTitle(result: ScanResult): string | null {
   if (result.verdict === 'none') return null;
   const word = t(VERDICT_STYLE[result.verdict].word);
@@ -17,7 +17,8 @@ export function toolbarTitle(result: ScanResult): string | null {
       : top && top.severity !== 'good'
         ? t(signalKeys(top.id).title)
         : t('reasonNoDanger');
-  return `${word}: ${reason}`;
+  // "Danger: …"; French writes "Danger : …" (messages.json `labelled`).
+  return t('labelled', [word, reason]);
 }
 
 export async function paintTab(tabId: number, result: ScanResult | null): Promise<void> {

@@ -90,7 +90,7 @@ function hostAttributes(result: ScanResult): Map<string, string> {
   const word = contentT(VERDICT_STYLE[v].word);
   return new Map([
     ['data-verdict', result.verdict],
-    ['aria-label', `${contentT('extName')}: ${word}. ${mainReason(result)}`],
+    ['aria-label', `${contentT('labelled', [contentT('extName'), word])}. ${mainReason(result)}`],
     ['popover', 'manual'],
     ['style', HOST_STYLE.map(([k, val]) => `${k}: ${val} !important;`).join(' ')],
   ]);
@@ -143,12 +143,12 @@ export function mountBadge(doc: Document, result: ScanResult): BadgeHandle {
     const s = VERDICT_STYLE[r.verdict];
     card.style.setProperty('--c', s.colour);
     sym.replaceChildren(glyphElement(doc, s.glyph, 20));
-    word.textContent = `${contentT('extName')}: ${contentT(s.word)}`;
+    word.textContent = contentT('labelled', [contentT('extName'), contentT(s.word)]);
     reason.textContent = mainReason(r);
     hint.textContent = contentT('badgeHint');
     card.setAttribute('role', r.verdict === 'danger' ? 'alert' : 'status');
     // Named, so a screen reader announces what the alert is about ("Coin Shop Guard: Danger").
-    card.setAttribute('aria-label', `${contentT('extName')}: ${contentT(s.word)}`);
+    card.setAttribute('aria-label', contentT('labelled', [contentT('extName'), contentT(s.word)]));
     setHostAttributes();
     card.classList.toggle('collapsed', collapsed);
     toggle.textContent = collapsed ? contentT('badgeExpand') : contentT('badgeCollapse');

@@ -54,10 +54,12 @@ for (const loc of LOCALES) {
       const page = await h.context.newPage();
       await page.goto(SCAM?.url ?? '');
 
-      // The toolbar: "<Danger word>: <reason>", both in the browser's language.
+      // The toolbar: "<Danger word>: <reason>", both in the browser's language, with its punctuation
+      // (French: "Danger : …", a no-break space before the colon).
       const bar = await waitForToolbar(h, SCAM?.url ?? '');
       expect(bar.verdict).toBe('danger');
-      expect(bar.title).toBe(`${danger}: ${reason}`);
+      expect(bar.title).toBe((msgs['labelled']?.message ?? '').replace('$1$', danger).replace('$2$', reason));
+      expect(bar.title).toBe(loc.lang === 'fr' ? `${danger}\u00a0: ${reason}` : `${danger}: ${reason}`);
 
       // The badge on the page.
       await expect(page.locator('coin-shop-guard')).toHaveAttribute('data-verdict', 'danger');
