@@ -12,7 +12,8 @@
  *     or the URL changes (SPA navigation, src/content/watch.ts). Once the
  *     budget is spent, only a URL compare per mutation batch remains.
  *  2. A coin shop → one bounded snapshot (src/engine/snapshot.ts, including
- *     open shadow roots and same-origin frames) goes to the background, which
+ *     open shadow roots and same-origin frames, read in slices of a few ms:
+ *     src/content/sliced-snapshot.ts) goes to the background, which
  *     runs the detectors and paints the toolbar; the verdict comes back and
  *     the badge is shown in a closed shadow root, in the top layer, kept there
  *     by src/content/guardian.ts. Later content changes trigger throttled
@@ -32,9 +33,9 @@ import { isRescan, isVerdictReply, parseHighlight } from '../src/content-message
 import { framesMayMatter, isShopCandidate } from '../src/content/candidate';
 import { alive, onExtensionMessage, sendToBackground } from '../src/content/ext';
 import { guardBadge } from '../src/content/guardian';
+import { snapshotInSlices } from '../src/content/sliced-snapshot';
 import { createThrottle } from '../src/content/throttle';
 import { watchPage } from '../src/content/watch';
-import { buildSnapshot } from '../src/engine/snapshot';
 import type { ScanResult } from '../src/engine/types';
 import { BADGE_TAG, mountBadge, type BadgeHandle } from '../src/ui/badge';
 import { HIGHLIGHT_TAG, highlight } from '../src/ui/highlight';
@@ -82,7 +83,8 @@ function hide(): void {
 
 /** Full scan → verdict → badge. Resolves true when the verdict changed. */
 async function scan(): Promise<boolean> {
-  const snapshot = buildSnapshot(document, location.href);
+  // In slices of a few ms, one task each: a big page never waits on one long task of ours.
+  const snapshot = await snapshotInSlices(document, location.href);
   const reply = await sendToBackground({ type: 'snapshot', snapshot });
   if (!isVerdictReply(reply)) return false;
   // applyStrict hook (parents' strict mode) goes right after the verdict arrives.

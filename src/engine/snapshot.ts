@@ -140,7 +140,31 @@ function frameDocument(el: Element): Document | null {
   }
 }
 
+/**
+ * A snapshot walk that can pause: `step` walks until the walk is done or
+ * `pause()` says stop (asked every 256 elements unless told), so the content script can
+ * spread a big page over several short tasks instead of one long one
+ * (issue 7: no task over 50 ms). Walked in one go, it gives exactly what
+ * buildSnapshot gives. Between steps the page may change: the walk then reads
+ * the page as it is when it gets there; a page that keeps moving nodes ahead
+ * of the walk could keep it going, so the caller bounds the number of steps
+ * (src/content/sliced-snapshot.ts) and calls giveUp().
+ */
+export interface SnapshotWalk {
+  /** Walks on; true when the walk is done (result() is then final). `pause` is asked every `every` elements. */
+  step(pause?: () => boolean, every?: number): boolean;
+  /** Ends the walk here; the snapshot says it is truncated. */
+  giveUp(): void;
+  result(): PageSnapshot;
+}
+
 export function buildSnapshot(doc: Document, url: string): PageSnapshot {
+  const walk = startSnapshot(doc, url);
+  walk.step();
+  return walk.result();
+}
+
+export function startSnapshot(doc: Document, url: string): SnapshotWalk {
   const headlineParts: string[] = [clip(doc.title, 1000)];
   // Metadata lives in <head>: no need to search the body.
   const head = doc.head ?? doc;
@@ -168,62 +192,89 @@ export function buildSnapshot(doc: Document, url: string): PageSnapshot {
     } else truncated = true;
   };
 
-  for (let qi = 0; qi < queue.length && elements <= LIMITS.elements; qi++) {
-    const start = queue[qi];
-    if (!start) continue;
-    // A plain depth-first walk (firstElementChild / nextElementSibling): no TreeWalker, whose JS filter
-    // costs a call from the DOM into script per element. Same order: pre-order, skipped subtrees left out.
-    const root: Frame =
-      start.nodeType === 1
-        ? { el: start as Element, parent: null, nth: 0, counts: null, sel: null, parts: 0, struck: struckDistance(start as Element) }
-        : { el: null, parent: null, nth: 0, counts: null, sel: '', parts: 0, struck: Infinity };
-    let parent = root;
-    let el: Element | null;
-    if (root.el) {
-      if (++elements > LIMITS.elements) {
-        truncated = true;
-        break;
+  // The walk's position: the root being walked (queue[qi]), the current element and its parent's frame.
+  let qi = -1;
+  let root: Frame | null = null;
+  let parent: Frame | null = null;
+  let el: Element | null = null;
+  let done = false;
+
+  /** Moves to the next root of the queue; false when there is none (or the element budget is spent). */
+  function nextRoot(): boolean {
+    while (++qi < queue.length && elements <= LIMITS.elements) {
+      const start = queue[qi];
+      if (!start) continue;
+      // A plain depth-first walk (firstElementChild / nextElementSibling): no TreeWalker, whose JS filter
+      // costs a call from the DOM into script per element. Same order: pre-order, skipped subtrees left out.
+      root =
+        start.nodeType === 1
+          ? { el: start as Element, parent: null, nth: 0, counts: null, sel: null, parts: 0, struck: struckDistance(start as Element) }
+          : { el: null, parent: null, nth: 0, counts: null, sel: '', parts: 0, struck: Infinity };
+      parent = root;
+      if (root.el) {
+        if (++elements > LIMITS.elements) {
+          truncated = true;
+          return false;
+        }
+        visit(root.el, root);
+        el = root.el.firstElementChild;
+      } else el = (start as ParentNode).firstElementChild;
+      return true;
+    }
+    return false;
+  }
+
+  function step(pause?: () => boolean, every = 256): boolean {
+    let n = 0;
+    while (!done) {
+      if (!el) {
+        if (!nextRoot()) done = true;
+        continue;
       }
-      visit(root.el, root);
-      el = root.el.firstElementChild;
-    } else el = (start as ParentNode).firstElementChild;
-    while (el) {
-      const tag = el.localName;
+      const at = el;
+      const up = parent as Frame;
+      const tag = at.localName;
       // nth-of-type position among this parent's element children, counted as the walk meets them (skipped ones too).
-      const counts = (parent.counts ??= new Map());
+      const counts = (up.counts ??= new Map());
       const nth = (counts.get(tag) ?? 0) + 1;
       counts.set(tag, nth);
       let next: Element | null;
       if (SKIP.has(tag)) {
         // A frame's own children are fallback content; its document is read as another root.
         if (tag === 'iframe' || tag === 'frame') {
-          const inner = frameDocument(el);
+          const inner = frameDocument(at);
           if (inner) enqueue(inner.body ?? inner.documentElement);
         }
-        next = el.nextElementSibling;
+        next = at.nextElementSibling;
       } else {
         if (++elements > LIMITS.elements) {
           truncated = true;
+          done = true;
           break;
         }
-        const struck = tag === 'body' ? Infinity : STRUCK.has(tag) || (el.getAttribute('style') ?? '').includes('line-through') ? 0 : parent.struck + 1;
-        const frame: Frame = { el, parent, nth, counts: null, sel: null, parts: 0, struck };
-        visit(el, frame);
-        const child = el.firstElementChild;
+        const struck = tag === 'body' ? Infinity : STRUCK.has(tag) || (at.getAttribute('style') ?? '').includes('line-through') ? 0 : up.struck + 1;
+        const frame: Frame = { el: at, parent: up, nth, counts: null, sel: null, parts: 0, struck };
+        visit(at, frame);
+        const child = at.firstElementChild;
         if (child) {
           parent = frame;
           el = child;
+          if (pause && ++n % every === 0 && pause()) return false;
           continue;
         }
-        next = el.nextElementSibling;
+        next = at.nextElementSibling;
       }
       // Up until an ancestor has a next sibling, never above the root.
-      while (!next && parent !== root) {
-        next = (parent.el as Element).nextElementSibling;
-        parent = parent.parent as Frame;
+      let p = up;
+      while (!next && p !== root && p.el) {
+        next = p.el.nextElementSibling;
+        p = p.parent as Frame;
       }
+      parent = p;
       el = next;
+      if (pause && ++n % every === 0 && pause()) return false;
     }
+    return true;
   }
 
   function visit(el: Element, frame: Frame): void {
@@ -279,16 +330,25 @@ export function buildSnapshot(doc: Document, url: string): PageSnapshot {
     }
   }
 
-  return {
-    url: clip(url, 4000),
-    title: squash(doc.title, 500),
-    lang: clip(doc.documentElement.getAttribute('lang') ?? '', 40),
-    headline: squash(headlineParts.join(' · '), 4000),
-    blocks,
-    fields,
-    forms,
-    links,
-    options,
-    stats: { elements, textTruncated: truncated },
-  };
+  function result(): PageSnapshot {
+    return {
+      url: clip(url, 4000),
+      title: squash(doc.title, 500),
+      lang: clip(doc.documentElement?.getAttribute('lang') ?? '', 40),
+      headline: squash(headlineParts.join(' · '), 4000),
+      blocks,
+      fields,
+      forms,
+      links,
+      options,
+      stats: { elements, textTruncated: truncated },
+    };
+  }
+
+  function giveUp(): void {
+    if (!done) truncated = true;
+    done = true;
+  }
+
+  return { step, giveUp, result };
 }
