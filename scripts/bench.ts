@@ -19,18 +19,17 @@
  * Environment: BENCH_REPS (default 7) rounds per page; CHROMIUM_PATH.
  * A benchmark, not a test: it measures and prints, it does not assert.
  */
-import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import type { BrowserContext } from '@playwright/test';
 import { build } from 'esbuild';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { launchServing, median, oneScriptExtension, r2 } from './bench/measure';
 import { benchPages, shopOfSize, type BenchPage } from './bench/pages';
 
 const REPS = Number(process.env.BENCH_REPS ?? 7);
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const OURS = resolve('.output/chrome-mv3');
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 type Variant = 'A' | 'B' | 'C';
 interface Ctx {
@@ -39,43 +38,12 @@ interface Ctx {
   dir: string;
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length === 0 ? NaN : s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
-};
-const r2 = (x: number) => Math.round(x * 100) / 100;
-
-function floorExtension(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'csg-floor-'));
-  writeFileSync(
-    join(dir, 'manifest.json'),
-    JSON.stringify({
-      manifest_version: 3,
-      name: 'floor',
-      version: '1.0',
-      content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: ['noop.js'], run_at: 'document_idle' }],
-    }),
-  );
-  writeFileSync(join(dir, 'noop.js'), 'void 0;\n');
-  return dir;
-}
+/** B: the same content-script slot filled with a no-op. */
+const floorExtension = () => oneScriptExtension('void 0;');
 
 async function launch(variant: Variant, serve: Map<string, string>, floorDir: string): Promise<Ctx> {
   const dir = mkdtempSync(join(tmpdir(), `csg-bench-${variant}-`));
-  const ext = variant === 'B' ? floorDir : variant === 'C' ? OURS : null;
-  const context = await chromium.launchPersistentContext(dir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [...(ext ? [`--disable-extensions-except=${ext}`, `--load-extension=${ext}`] : []), ...FLAGS],
-  });
-  await context.route('**/*', async (route) => {
-    const url = route.request().url().split('#')[0]?.split('?')[0] ?? '';
-    if (url.startsWith('chrome-extension://')) return route.continue();
-    const body = serve.get(url);
-    if (body !== undefined) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
-    return route.fulfill({ status: 404, contentType: 'text/plain', body: '' });
-  });
+  const context = await launchServing(variant === 'B' ? floorDir : variant === 'C' ? OURS : null, serve, dir);
   if (variant === 'C' && context.serviceWorkers().length === 0) await context.waitForEvent('serviceworker');
   return { variant, context, dir };
 }

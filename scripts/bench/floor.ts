@@ -1,0 +1,95 @@
+/**
+ * `npm run bench:floor`: what the first touches of the page cost a content
+ * script, whatever it does with them (issue 7, "where the cost goes").
+ *
+ * Each variant is a one-file extension whose content script does one small
+ * thing; side by side and alternating in one run, like scripts/bench.ts, with
+ * Chrome's ScriptDuration as the measure. Variant `floor` is B of the main
+ * benchmark (a no-op); the others read the document's title, touch one
+ * element, take a bounded text sample as our gate does, and so on. The
+ * difference to `floor` is what that first touch costs from an extension's
+ * isolated world, where every DOM interface the script uses is set up on
+ * first use. A benchmark, not a test: it prints, it does not assert.
+ *
+ * Environment: BENCH_REPS (default 11) rounds; CHROMIUM_PATH.
+ */
+import type { BrowserContext } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launchServing, median, oneScriptExtension, r2 } from './measure';
+import { benchPages } from './pages';
+
+const REPS = Number(process.env.BENCH_REPS ?? 11);
+
+/** The bounded text sample our gate takes (src/engine/gate.ts readGateInput), written out as one script. */
+const SAMPLE = `(function(){var w=document.createTreeWalker(document.body,4),s='',k=0,S=new Set(['SCRIPT','STYLE','NOSCRIPT','TEMPLATE']);
+for(var n=w.nextNode();n&&k<400;n=w.nextNode()){k++;var p=n.parentElement;if(S.has(p?p.tagName:''))continue;var v=n.nodeValue;if(!v||!v.trim())continue;s+=' '+v;if(s.length>=4000)break;}window.__x=s;})();`;
+
+const VARIANTS: [name: string, js: string][] = [
+  ['floor (no-op)', 'void 0;'],
+  ['window.top check', 'window.__x = window.top === window;'],
+  ['document.title', 'window.__x = document.title;'],
+  ['title + location.href', 'window.__x = document.title + location.href;'],
+  ['title + MutationObserver', 'window.__x = document.title; new MutationObserver(function () {}).observe(document, { childList: true, subtree: true });'],
+  ['document.body (one element)', 'window.__x = document.body;'],
+  ['body.textContent', 'window.__x = (document.body.textContent || "").slice(0, 4000);'],
+  ['bounded text sample', SAMPLE],
+];
+
+async function scriptMs(context: BrowserContext, url: string): Promise<number> {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await page.goto(url, { waitUntil: 'load' });
+  // The same settle as scripts/bench.ts: two frames and 300 ms, for every variant alike.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 300)))));
+  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+  await page.close();
+  return (metrics.find((m) => m.name === 'ScriptDuration')?.value ?? 0) * 1000;
+}
+
+async function main(): Promise<void> {
+  const pages = benchPages().filter((p) => p.name === 'article' || p.name === 'table-20k-cells');
+  const serve = new Map(pages.map((p) => [p.url, p.html]));
+  const runs: { name: string; ext: string; profile: string; context: BrowserContext; ms: Map<string, number[]> }[] = [];
+  for (const [name, js] of VARIANTS) {
+    const ext = oneScriptExtension(js, 'variant');
+    const profile = mkdtempSync(join(tmpdir(), 'csg-floor-profile-'));
+    runs.push({ name, ext, profile, context: await launchServing(ext, serve, profile), ms: new Map() });
+  }
+  for (const r of runs) await scriptMs(r.context, pages[0]?.url ?? '');
+  for (let rep = 0; rep < REPS; rep++) {
+    for (const p of pages) {
+      const order = [...runs.slice(rep % runs.length), ...runs.slice(0, rep % runs.length)];
+      for (const r of order) r.ms.set(p.name, [...(r.ms.get(p.name) ?? []), await scriptMs(r.context, p.url)]);
+    }
+    process.stderr.write(`round ${rep + 1}/${REPS}\n`);
+  }
+  const floor = runs[0] as (typeof runs)[number];
+  console.log(`\nFirst touches from a content script — ${REPS} rounds, ScriptDuration medians in ms, and over the no-op floor\n`);
+  console.table(
+    runs.map((r) =>
+      Object.fromEntries([
+        ['variant', r.name],
+        ...pages.flatMap((p) => {
+          const m = median(r.ms.get(p.name) ?? []);
+          return [
+            [p.name, r2(m)],
+            [`${p.name} over floor`, r2(m - median(floor.ms.get(p.name) ?? []))],
+          ];
+        }),
+      ]),
+    ),
+  );
+  for (const r of runs) {
+    await r.context.close();
+    rmSync(r.ext, { recursive: true, force: true });
+    rmSync(r.profile, { recursive: true, force: true });
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

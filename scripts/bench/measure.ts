@@ -1,0 +1,52 @@
+/**
+ * Shared by the benchmarks (scripts/bench.ts, scripts/bench/floor.ts):
+ * Chromium flags, a minimal extension whose one content script is given,
+ * a persistent context serving pages from memory, and the page's script time.
+ */
+import { chromium, type BrowserContext } from '@playwright/test';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+export const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length === 0 ? NaN : s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+};
+export const r2 = (x: number) => Math.round(x * 100) / 100;
+
+/** An MV3 extension (in a new temp dir) whose only content script, on every http(s) page at document_idle, is `js`. */
+export function oneScriptExtension(js: string, name = 'floor'): string {
+  const dir = mkdtempSync(join(tmpdir(), `csg-${name}-`));
+  writeFileSync(
+    join(dir, 'manifest.json'),
+    JSON.stringify({
+      manifest_version: 3,
+      name,
+      version: '1.0',
+      content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: ['script.js'], run_at: 'document_idle' }],
+    }),
+  );
+  writeFileSync(join(dir, 'script.js'), `${js}\n`);
+  return dir;
+}
+
+/** Headless system Chromium with `ext` loaded (none for null), serving `serve` (URL → HTML) and 404 for the rest. */
+export async function launchServing(ext: string | null, serve: Map<string, string>, profileDir: string): Promise<BrowserContext> {
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [...(ext ? [`--disable-extensions-except=${ext}`, `--load-extension=${ext}`] : []), ...FLAGS],
+  });
+  await context.route('**/*', async (route) => {
+    const url = route.request().url().split('#')[0]?.split('?')[0] ?? '';
+    if (url.startsWith('chrome-extension://')) return route.continue();
+    const body = serve.get(url);
+    if (body !== undefined) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
+    return route.fulfill({ status: 404, contentType: 'text/plain', body: '' });
+  });
+  return context;
+}
