@@ -44,11 +44,13 @@ const HOST_STYLE: readonly (readonly [string, string])[] = [
   ['contain', 'none'],
 ];
 
-const HOST_CSS = HOST_STYLE.map(([k, v]) => `${k}: ${v} !important;`).join(' ');
+// Built on first use, not at import: this module loads on every page, and most pages never show a badge.
+let hostCssText: string | undefined;
+const hostCss = () => (hostCssText ??= HOST_STYLE.map(([k, v]) => `${k}: ${v} !important;`).join(' '));
 
-const CSS = `
-:host { all: initial !important; ${HOST_CSS} }
-:host([hidden]), :host(:not(:popover-open)) { ${HOST_CSS} }
+const css = () => `
+:host { all: initial !important; ${hostCss()} }
+:host([hidden]), :host(:not(:popover-open)) { ${hostCss()} }
 .card { font: 14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1b1b1f; background: #fff; border-radius: 12px;
   box-shadow: 0 4px 16px rgba(0,0,0,.25); border-left: 6px solid var(--c); max-width: 340px; padding: 12px 14px; }
 .head { display: flex; align-items: center; gap: 8px; font-weight: 700; }
@@ -92,7 +94,7 @@ function hostAttributes(result: ScanResult): Map<string, string> {
     ['data-verdict', result.verdict],
     ['aria-label', `${contentT('labelled', [contentT('extName'), word])}. ${mainReason(result)}`],
     ['popover', 'manual'],
-    ['style', HOST_STYLE.map(([k, val]) => `${k}: ${val} !important;`).join(' ')],
+    ['style', hostCss()],
   ]);
 }
 
@@ -111,7 +113,7 @@ export function mountBadge(doc: Document, result: ScanResult): BadgeHandle {
   const host = doc.createElement(BADGE_TAG);
   const root = host.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
-  style.textContent = CSS;
+  style.textContent = css();
   const card = doc.createElement('div');
   card.className = 'card';
   const head = doc.createElement('div');
