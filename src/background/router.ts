@@ -42,7 +42,7 @@ export interface RouterDeps {
 /** A sender we accept, with what the browser tells us about it. */
 export type SenderKind =
   | { kind: 'page'; tabId: number; url: string }
-  | { kind: 'frame'; tabId: number; frameId: number; url: string }
+  | { kind: 'frame'; tabId: number; frameId: number; url: string; origin: string }
   | { kind: 'extension' };
 
 function urlOf(raw: unknown): URL | null {
@@ -72,7 +72,8 @@ export function classifySender(sender: Runtime.MessageSender | undefined, deps: 
   if (sender.frameId === 0) return { kind: 'page', tabId, url: url.href };
   const frameId = sender.frameId;
   if (typeof frameId !== 'number' || !Number.isInteger(frameId) || frameId <= 0) return null;
-  return { kind: 'frame', tabId, frameId, url: url.href };
+  // An http(s) URL: its origin is well defined in every engine.
+  return { kind: 'frame', tabId, frameId, url: url.href, origin: url.origin };
 }
 
 /** Parses without ever throwing (a hostile getter or proxy in a unit test, an engine bug). */
@@ -111,8 +112,7 @@ export async function handleMessage(raw: unknown, sender: Runtime.MessageSender,
     }
     case 'frame-snapshot': {
       if (from.kind !== 'frame') return undefined;
-      const origin = new URL(from.url).origin;
-      const fresh = await recordFrame(from.tabId, from.frameId, { origin, snapshot: { ...msg.snapshot, url: from.url } });
+      const fresh = await recordFrame(from.tabId, from.frameId, { origin: from.origin, snapshot: { ...msg.snapshot, url: from.url } });
       // No verdict yet: the page's own scan will merge it. Otherwise the page scans again, a bounded number of times.
       if (fresh && (await loadResult(from.tabId)) && (await takeRescan(from.tabId))) deps.rescan?.(from.tabId);
       return null;
