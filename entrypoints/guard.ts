@@ -82,11 +82,17 @@ function hide(): void {
 }
 
 /** Full scan → verdict → badge. Resolves true when the verdict changed. */
+/** Counts the times the page stopped being a shop: a scan begun before is stale (see scan()). */
+let noShopCount = 0;
+
 async function scan(): Promise<boolean> {
+  const began = noShopCount;
   // In slices of a few ms, one task each: a big page never waits on one long task of ours.
   const snapshot = await snapshotInSlices(document, location.href);
+  // Meanwhile the page may have turned into one that is no shop (an SPA navigation): its verdict is gone already.
+  if (began !== noShopCount || !shop) return false;
   const reply = await sendToBackground({ type: 'snapshot', snapshot });
-  if (!isVerdictReply(reply)) return false;
+  if (!isVerdictReply(reply) || began !== noShopCount || !shop) return false;
   // applyStrict hook (parents' strict mode) goes right after the verdict arrives.
   show(reply);
   void applyStrict(document, reply);
@@ -97,6 +103,7 @@ async function scan(): Promise<boolean> {
 }
 
 function becameNoShop(): void {
+  noShopCount++;
   shop = false;
   lastKey = '';
   hide();
