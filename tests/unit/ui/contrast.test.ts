@@ -79,7 +79,7 @@ describe('on-page badge CSS (src/ui/badge.ts)', () => {
     }));
   }
   const source = readFileSync('src/ui/badge.ts', 'utf8');
-  const css = /const CSS = `([\s\S]*?)`;/.exec(source)?.[1] ?? '';
+  const css = /const css = \(\) => `([\s\S]*?)`;/.exec(source)?.[1] ?? '';
   const [lightCss, darkCss = ''] = css.split('@media (prefers-color-scheme: dark)');
   const light = rules(lightCss ?? '');
   const dark = rules(darkCss);
@@ -108,5 +108,18 @@ describe('on-page badge CSS (src/ui/badge.ts)', () => {
   test.each(verdicts)('%s: the word (verdict colour) on the light card', (_v, s) => {
     const card = light.find((r) => r.selector === '.card');
     expect(contrast(s.colour, card?.background ?? '#ffffff')).toBeGreaterThanOrEqual(AA_TEXT);
+  });
+});
+
+describe('toolbar icons (assets/icons/*.svg, drawn into public/icons by scripts/make-icons.ts)', () => {
+  // Chrome's light toolbar is near white: each icon's outermost shape must stand out from it by 3:1 (WCAG 1.4.11).
+  const outline = (kind: string) => {
+    const svg = readFileSync(`assets/icons/${kind}.svg`, 'utf8');
+    const shape = /<(?:circle|polygon)\b[^>]*>/.exec(svg)?.[0] ?? '';
+    const attr = (name: string) => new RegExp(`\\b${name}="(#[0-9A-Fa-f]{6})"`).exec(shape)?.[1];
+    return attr('stroke') ?? attr('fill') ?? '';
+  };
+  test.each(['danger', 'caution', 'ok', 'official'])('%s: its outline on a white toolbar', (kind) => {
+    expect(contrast(outline(kind).toUpperCase(), '#FFFFFF')).toBeGreaterThanOrEqual(AA_UI);
   });
 });
