@@ -81,10 +81,10 @@ function hide(): void {
   badge = null;
 }
 
-/** Full scan → verdict → badge. Resolves true when the verdict changed. */
 /** Counts the times the page stopped being a shop: a scan begun before is stale (see scan()). */
 let noShopCount = 0;
 
+/** Full scan → verdict → badge. Resolves true when the verdict changed. */
 async function scan(): Promise<boolean> {
   const began = noShopCount;
   // In slices of a few ms, one task each: a big page never waits on one long task of ours.
