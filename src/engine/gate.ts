@@ -12,7 +12,7 @@
 // Named imports: the bundle keeps the five lists and drops the file's $comment.
 import { brandTokens, coinWords, commerceWords, cues, generatorWords, unitTerms } from '../data/gate-vocab.json';
 import { LIMITS } from './limits';
-import { MAY_CHANGE_UNDER_NFKC, compileTerms, normalize } from './terms';
+import { compileTerms, foldSpace, lowerNfkc } from './terms';
 
 const gateVocab = { coinWords, commerceWords, generatorWords, brandTokens, unitTerms };
 type GateList = keyof typeof gateVocab;
@@ -60,33 +60,32 @@ export interface GateInput {
   hasSecretField: boolean;
 }
 
+/**
+ * The last text read, remembered so that one read is prepared once: lower-cased
+ * and NFKC-normalised (the prefilter's view: cue words hold no white space),
+ * and from that, on demand, normalised as terms.ts normalize() does (the
+ * matchers' view) and whether it may name a platform.
+ */
 let lastRaw = '';
-let lastText = '';
-let lastCueRaw = '';
-let lastCueText = '';
+let lastLower = '';
+let lastText: string | null = null;
+let lastNamesPlatform: boolean | null = null;
 
-/** The gate's text: headline and sample, normalised (the last one is remembered, so one read is normalised once). */
-export function gateText(input: Pick<GateInput, 'headline' | 'sample'>): string {
+function lowerText(input: Pick<GateInput, 'headline' | 'sample'>): string {
   const raw = `${input.headline} ${input.sample}`;
   if (raw !== lastRaw) {
-    lastText = normalize(raw);
     lastRaw = raw;
+    lastLower = lowerNfkc(raw);
+    lastText = null;
+    lastNamesPlatform = null;
   }
-  return lastText;
+  return lastLower;
 }
 
-/**
- * The prefilter's view of the same text: lower-cased, NFKC-normalised only
- * where that can change it, white space left as it is (cue words hold none).
- * No regular expression runs on it.
- */
-function cueText(input: Pick<GateInput, 'headline' | 'sample'>): string {
-  const raw = `${input.headline} ${input.sample}`;
-  if (raw !== lastCueRaw) {
-    lastCueText = (MAY_CHANGE_UNDER_NFKC.test(raw) ? raw.normalize('NFKC') : raw).toLowerCase();
-    lastCueRaw = raw;
-  }
-  return lastCueText;
+/** The gate's text: headline and sample, normalised. */
+export function gateText(input: Pick<GateInput, 'headline' | 'sample'>): string {
+  const lower = lowerText(input);
+  return (lastText ??= foldSpace(lower));
 }
 
 /**
@@ -103,13 +102,14 @@ function cueText(input: Pick<GateInput, 'headline' | 'sample'>): string {
  * never rejects a page the gate accepts.
  */
 export function mayPassGate(input: Pick<GateInput, 'headline' | 'sample'>): boolean {
-  const text = cueText(input);
-  return (hasCue(text, cues.coin) && hasCue(text, cues.commerce)) || hasCue(text, cues.brand);
+  const text = lowerText(input);
+  return (hasCue(text, cues.coin) && hasCue(text, cues.commerce)) || mayNamePlatform(input);
 }
 
 /** The text may name a platform: a necessary condition for the brand matcher. */
 export function mayNamePlatform(input: Pick<GateInput, 'headline' | 'sample'>): boolean {
-  return hasCue(cueText(input), cues.brand);
+  const text = lowerText(input);
+  return (lastNamesPlatform ??= hasCue(text, cues.brand));
 }
 
 /** The pure decision, on text already read. */

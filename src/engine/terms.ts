@@ -15,9 +15,19 @@ import vocabJson from '../data/vocab.json';
  */
 export const MAY_CHANGE_UNDER_NFKC = /[^\x00-\x9f\xa1-\xa7\xa9\xab-\xae\xb0\xb1\xb6\xb7\xbb\xbf-\xff]/;
 
+/** NFKC-normalise (only where that can change the text) and lower-case; white space stays as it is. */
+export function lowerNfkc(s: string): string {
+  return (MAY_CHANGE_UNDER_NFKC.test(s) ? s.normalize('NFKC') : s).toLowerCase();
+}
+
+/** Folds runs of white space into one space, trimmed. */
+export function foldSpace(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
 /** Lower-case, NFKC-normalise and fold runs of white space. */
 export function normalize(s: string): string {
-  return (MAY_CHANGE_UNDER_NFKC.test(s) ? s.normalize('NFKC') : s).toLowerCase().replace(/\s+/g, ' ').trim();
+  return foldSpace(lowerNfkc(s));
 }
 
 /** `term` as a literal inside a regular expression. */
