@@ -127,13 +127,15 @@ function check(): boolean {
     return false;
   }
   const now = isShopCandidate(document);
-  if (now || framesMayMatter()) watchFrames();
-  if (now === shop) return false;
-  if (now) {
-    shop = true;
-    startShop();
-  } else becameNoShop();
-  return true;
+  const changed = now !== shop;
+  if (changed) {
+    if (now) {
+      shop = true;
+      startShop();
+    } else becameNoShop();
+  }
+  watchFrames();
+  return changed;
 }
 
 const gate = createThrottle({ ...GATE, run: check });
@@ -188,6 +190,7 @@ function onNavigate(): void {
  */
 const framesSeen = new WeakSet<Element>();
 function watchFrames(): void {
+  if (!shop && !framesMayMatter()) return;
   const frames = document.getElementsByTagName('iframe');
   for (let i = 0; i < frames.length && i < 20; i++) {
     const f = frames[i];
@@ -198,7 +201,7 @@ function watchFrames(): void {
 }
 
 function onContent(): void {
-  if (shop || framesMayMatter()) watchFrames();
+  watchFrames();
   if (shop) rescan.poke();
   else gate.poke();
 }
@@ -211,7 +214,7 @@ export default defineUnlistedScript(() => {
     shop = isShopCandidate(document);
     if (shop) startShop();
     stopWatch = watchPage(window, { onNavigate, onContent, ignore: ours });
-    if (shop || framesMayMatter()) watchFrames();
+    watchFrames();
   } catch {
     // Never let a strange page turn into an error on its console.
   }
