@@ -86,13 +86,16 @@ export function mainReason(result: ScanResult, t: (key: string) => string = cont
   return top && top.severity !== 'good' ? t(signalKeys(top.id).title) : t('reasonNoDanger');
 }
 
+/** "Coin Shop Guard: Danger", in the browser's language and punctuation. */
+function badgeName(verdict: keyof typeof VERDICT_STYLE): string {
+  return contentT('labelled', [contentT('extName'), contentT(VERDICT_STYLE[verdict].word)]);
+}
+
 /** The host's attributes as they must be for `result`; anything else on the host is the page's doing. */
 function hostAttributes(result: ScanResult): Map<string, string> {
-  const v = result.verdict === 'none' ? 'danger' : result.verdict;
-  const word = contentT(VERDICT_STYLE[v].word);
   return new Map([
     ['data-verdict', result.verdict],
-    ['aria-label', `${contentT('labelled', [contentT('extName'), word])}. ${mainReason(result)}`],
+    ['aria-label', `${badgeName(result.verdict === 'none' ? 'danger' : result.verdict)}. ${mainReason(result)}`],
     ['popover', 'manual'],
     ['style', hostCss()],
   ]);
@@ -145,12 +148,13 @@ export function mountBadge(doc: Document, result: ScanResult): BadgeHandle {
     const s = VERDICT_STYLE[r.verdict];
     card.style.setProperty('--c', s.colour);
     sym.replaceChildren(glyphElement(doc, s.glyph, 20));
-    word.textContent = contentT('labelled', [contentT('extName'), contentT(s.word)]);
+    const name = badgeName(r.verdict);
+    word.textContent = name;
     reason.textContent = mainReason(r);
     hint.textContent = contentT('badgeHint');
     card.setAttribute('role', r.verdict === 'danger' ? 'alert' : 'status');
     // Named, so a screen reader announces what the alert is about ("Coin Shop Guard: Danger").
-    card.setAttribute('aria-label', contentT('labelled', [contentT('extName'), contentT(s.word)]));
+    card.setAttribute('aria-label', name);
     setHostAttributes();
     card.classList.toggle('collapsed', collapsed);
     toggle.textContent = collapsed ? contentT('badgeExpand') : contentT('badgeCollapse');
