@@ -4,21 +4,14 @@
  * gets its no-break space before the colon and English stays the contract
  * ("Danger: Asks for …") that tests and evaluators read.
  */
-import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { toolbarTitle } from '../../../src/background/toolbar';
 import type { ScanResult } from '../../../src/engine/types';
-
-type Catalogue = Record<string, { message: string }>;
-const catalogue = (lang: string) => JSON.parse(readFileSync(`public/_locales/${lang}/messages.json`, 'utf8')) as Catalogue;
+import { catalogue, getMessageIn } from '../helpers/i18n';
 
 function speak(lang: string): void {
-  const msgs = catalogue(lang);
-  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(((key: string, subs?: string | string[]) => {
-    const list = subs === undefined ? [] : Array.isArray(subs) ? subs : [subs];
-    return (msgs[key]?.message ?? '').replace(/\$(\d)\$/g, (_, n: string) => list[Number(n) - 1] ?? '');
-  }) as never);
+  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(getMessageIn(catalogue(lang)) as never);
 }
 
 const danger: ScanResult = {

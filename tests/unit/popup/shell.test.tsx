@@ -15,17 +15,14 @@ import { App } from '../../../entrypoints/popup/App';
 import { requestResult } from '../../../entrypoints/popup/request';
 import { shellText } from '../../../entrypoints/popup/shell';
 import type { Loaded } from '../../../entrypoints/popup/request';
+import { catalogue, getMessageIn } from '../helpers/i18n';
 
 const LOCALES = ['en', 'fr', 'id', 'es', 'pt_BR', 'vi'] as const;
-const catalogue = (l: string) => JSON.parse(readFileSync(`public/_locales/${l}/messages.json`, 'utf8')) as Record<string, { message: string }>;
 const en = catalogue('en');
 const msg = (key: string) => en[key]?.message ?? '';
 const VERDICT_WORDS = ['verdictDanger', 'verdictCaution', 'verdictOk', 'verdictOfficial', 'verdictNone', 'popupNone'].map(msg);
 
-function getMessage(key: string, subs?: string | string[]): string {
-  const list = subs === undefined ? [] : Array.isArray(subs) ? subs : [subs];
-  return msg(key).replace(/\$(\d)\$/g, (_, n: string) => list[Number(n) - 1] ?? '');
-}
+const getMessage = getMessageIn(en);
 
 const DANGER: ScanResult = {
   url: 'https://cheap-coins.example/',

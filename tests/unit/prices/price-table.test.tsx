@@ -2,18 +2,13 @@
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import messages from '../../../public/_locales/en/messages.json';
 import type { PriceEntry } from '../../../src/engine/types';
 import { PriceTable } from '../../../entrypoints/popup/PriceTable';
+import { catalogue, getMessageIn } from '../helpers/i18n';
 
-const en = messages as Record<string, { message: string }>;
-
-/** browser.i18n.getMessage with the real English catalogue ("$1$" ← first substitution…). */
-function getMessage(key: string, subs?: string | string[]): string {
-  const m = en[key]?.message ?? '';
-  const list = subs === undefined ? [] : Array.isArray(subs) ? subs : [subs];
-  return m.replace(/\$(\d)\$/g, (_, n: string) => list[Number(n) - 1] ?? '');
-}
+const en = catalogue('en');
+/** browser.i18n.getMessage with the real English catalogue. */
+const getMessage = getMessageIn(en);
 
 const web = (0.74 / 70) * 100;
 function entry(units: number, price: number, patch: Partial<PriceEntry> = {}): PriceEntry {
