@@ -25,7 +25,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { launchServing, median, oneScriptExtension, r2 } from './bench/measure';
+import { launchServing, median, oneScriptExtension, r2, settle } from './bench/measure';
 import { benchPages, shopOfSize, type BenchPage } from './bench/pages';
 
 const REPS = Number(process.env.BENCH_REPS ?? 7);
@@ -65,9 +65,7 @@ async function measure(ctx: Ctx, p: BenchPage): Promise<Sample> {
   await cdp.send('Performance.enable');
   await page.goto(p.url, { waitUntil: 'load' });
   if (ctx.variant === 'C' && p.kind === 'shop') await page.locator('coin-shop-guard[data-verdict]').waitFor({ timeout: 15_000 });
-  // document_idle scripts run by load at the latest; two frames and a settle let their work finish.
-  // (Fixed wait: a benchmark window, the same for A, B and C.)
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 300)))));
+  await settle(page);
   const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
   const m = (n: string) => metrics.find((x) => x.name === n)?.value ?? 0;
   const longest = await page.evaluate(() => Math.max(0, ...((window as unknown as { __longtasks: number[] }).__longtasks ?? [])));
@@ -107,7 +105,7 @@ async function longestOwnTask(ctx: Ctx, p: BenchPage): Promise<number> {
   await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['devtools.timeline', 'toplevel'] }, transferMode: 'ReportEvents' });
   await page.goto(p.url, { waitUntil: 'load' });
   if (p.kind === 'shop') await page.locator('coin-shop-guard[data-verdict]').waitFor({ timeout: 15_000 });
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 300)))));
+  await settle(page);
   await cdp.send('Tracing.end');
   await complete;
   await cdp.detach();

@@ -17,7 +17,7 @@ import type { BrowserContext } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launchServing, median, oneScriptExtension, r2 } from './measure';
+import { launchServing, median, oneScriptExtension, r2, settle } from './measure';
 import { benchPages } from './pages';
 
 const REPS = Number(process.env.BENCH_REPS ?? 11);
@@ -42,8 +42,7 @@ async function scriptMs(context: BrowserContext, url: string): Promise<number> {
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
   await page.goto(url, { waitUntil: 'load' });
-  // The same settle as scripts/bench.ts: two frames and 300 ms, for every variant alike.
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 300)))));
+  await settle(page);
   const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
   await page.close();
   return (metrics.find((m) => m.name === 'ScriptDuration')?.value ?? 0) * 1000;

@@ -1,9 +1,9 @@
 /**
  * Shared by the benchmarks (scripts/bench.ts, scripts/bench/floor.ts):
  * Chromium flags, a minimal extension whose one content script is given,
- * a persistent context serving pages from memory, and the page's script time.
+ * a persistent context serving pages from memory, and the settle after a load.
  */
-import { chromium, type BrowserContext } from '@playwright/test';
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,4 +49,12 @@ export async function launchServing(ext: string | null, serve: Map<string, strin
     return route.fulfill({ status: 404, contentType: 'text/plain', body: '' });
   });
   return context;
+}
+
+/**
+ * After a load: document_idle scripts have run by then at the latest; two frames and 300 ms let
+ * their work finish. A fixed wait on purpose: a benchmark window, the same for every variant.
+ */
+export async function settle(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 300)))));
 }
