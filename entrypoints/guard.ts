@@ -122,13 +122,16 @@ function shutdown(): void {
 
 /** One gate run: true when the page's status changed (worth looking again soon). */
 function check(): boolean {
-  if (!alive()) {
-    shutdown();
-    return false;
-  }
   const now = isShopCandidate(document);
   const changed = now !== shop;
   if (changed) {
+    // Only acting needs the extension: asking whether it is still there (runtime.id) sets up its
+    // bindings in this world, about 1.5 ms, which an ordinary page that stays ordinary never pays.
+    // An orphaned script (extension reloaded or removed) goes quiet instead of acting.
+    if (!alive()) {
+      shutdown();
+      return false;
+    }
     if (now) {
       shop = true;
       startShop();
