@@ -19,7 +19,7 @@
  */
 import { isProbeFrames } from '../src/content-messages';
 import { alive, onExtensionMessage, sendToBackground } from '../src/content/ext';
-import { buildSnapshot } from '../src/engine/snapshot';
+import { buildPackedSnapshot } from '../src/engine/snapshot';
 
 /** Fields that may ask for a secret; the background decides whether they do. */
 const SECRET_FIELD = [
@@ -39,7 +39,7 @@ const SECRET_FIELD = [
 
 function report(): void {
   if (!alive() || !document.querySelector(SECRET_FIELD)) return;
-  void sendToBackground({ type: 'frame-snapshot', snapshot: buildSnapshot(document, location.href) }).catch(() => undefined);
+  void sendToBackground({ type: 'frame-snapshot', snapshot: buildPackedSnapshot(document, location.href) }).catch(() => undefined);
 }
 
 function parentCanRead(): boolean {

@@ -3,18 +3,19 @@
  * schemas. Receivers parse with these and drop anything that does not fit.
  */
 import { z } from 'zod';
-import { EvidenceSchema, PageSnapshotSchema, SEVERITIES, VERDICTS } from './engine/types';
+import { EvidenceSchema, PackedSnapshotSchema, SEVERITIES, VERDICTS } from './engine/types';
 // Parents' strict mode (issue 5): strict-plan, verify-pin, log-event — see src/settings/messages.ts.
 import { StrictMessages } from './settings/messages';
 
 // Messages are parsed with strict objects: a message carrying anything we did not ask for (an extra
 // megabyte-long string, a `__proto__` or `constructor` key) is malformed and dropped, not trimmed and acted on.
-export const SnapshotMessage = z.strictObject({ type: z.literal('snapshot'), snapshot: PageSnapshotSchema });
+// Snapshots travel packed (src/engine/packed.ts); the router unpacks them.
+export const SnapshotMessage = z.strictObject({ type: z.literal('snapshot'), snapshot: PackedSnapshotSchema });
 /**
  * A cross-origin frame with a secret field, as read inside that frame by entrypoints/frame-probe.ts.
  * The background merges it into its tab's verdict (src/engine/frames.ts).
  */
-export const FrameSnapshotMessage = z.strictObject({ type: z.literal('frame-snapshot'), snapshot: PageSnapshotSchema });
+export const FrameSnapshotMessage = z.strictObject({ type: z.literal('frame-snapshot'), snapshot: PackedSnapshotSchema });
 /** The content script found the page is (no longer) a coin shop, e.g. after SPA navigation. */
 export const ClearMessage = z.strictObject({ type: z.literal('clear') });
 /** Tab ids are positive 32-bit integers in both browsers. */

@@ -21,6 +21,7 @@ import { analyze } from '../engine/analyze';
 import type { ScanResult } from '../engine/types';
 import { BackgroundMessage, MESSAGE_SENDERS } from '../messages';
 import { mergeFrames } from '../engine/frames';
+import { unpackSnapshot } from '../engine/packed';
 import { clearFrames, recordFrame, takeFrames, takeRescan } from './frames';
 import { clearResult, loadResult, saveResult } from './state';
 import { paintTab } from './toolbar';
@@ -101,8 +102,10 @@ export async function handleMessage(raw: unknown, sender: Runtime.MessageSender,
         await paintTab(from.tabId, null);
         return null;
       }
+      const snapshot = unpackSnapshot(msg.snapshot);
+      if (!snapshot) return undefined;
       // Trust the browser's URL, not the one in the snapshot.
-      const page = mergeFrames({ ...msg.snapshot, url: from.url }, await takeFrames(from.tabId));
+      const page = mergeFrames({ ...snapshot, url: from.url }, await takeFrames(from.tabId));
       const result: ScanResult = analyze(page, { strict: await deps.strict() });
       await saveResult(from.tabId, result);
       await paintTab(from.tabId, result);
@@ -112,7 +115,9 @@ export async function handleMessage(raw: unknown, sender: Runtime.MessageSender,
     }
     case 'frame-snapshot': {
       if (from.kind !== 'frame') return undefined;
-      const fresh = await recordFrame(from.tabId, from.frameId, { origin: from.origin, snapshot: { ...msg.snapshot, url: from.url } });
+      const snapshot = unpackSnapshot(msg.snapshot);
+      if (!snapshot) return undefined;
+      const fresh = await recordFrame(from.tabId, from.frameId, { origin: from.origin, snapshot: { ...snapshot, url: from.url } });
       // No verdict yet: the page's own scan will merge it. Otherwise the page scans again, a bounded number of times.
       if (fresh && (await loadResult(from.tabId)) && (await takeRescan(from.tabId))) deps.rescan?.(from.tabId);
       return null;

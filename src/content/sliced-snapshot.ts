@@ -5,10 +5,11 @@
  * cannot respond to input. Here the walk (src/engine/snapshot.ts,
  * startSnapshot) stops after `sliceMs` and carries on in a new task, so the
  * page gets the thread back in between. The result is what buildSnapshot
- * gives when the page does not change meanwhile.
+ * gives when the page does not change meanwhile, packed for the message to the
+ * background (src/engine/packed.ts).
  */
 import { startSnapshot } from '../engine/snapshot';
-import type { PageSnapshot } from '../engine/types';
+import type { PackedSnapshot } from '../engine/types';
 
 export interface SliceOptions {
   /** Longest slice, in ms. */
@@ -29,7 +30,7 @@ const timeout = (fn: () => void) => {
   setTimeout(fn, 0);
 };
 
-export function snapshotInSlices(doc: Document, url: string, o: SliceOptions = {}): Promise<PageSnapshot> {
+export function snapshotInSlices(doc: Document, url: string, o: SliceOptions = {}): Promise<PackedSnapshot> {
   const sliceMs = o.sliceMs ?? SLICE_MS;
   const now = o.now ?? (() => performance.now());
   const schedule = o.schedule ?? timeout;
@@ -43,10 +44,10 @@ export function snapshotInSlices(doc: Document, url: string, o: SliceOptions = {
       try {
         slices++;
         const start = now();
-        if (walk.step(() => now() - start >= sliceMs)) resolve(walk.result());
+        if (walk.step(() => now() - start >= sliceMs)) resolve(walk.packed());
         else if (slices >= maxSlices) {
           walk.giveUp();
-          resolve(walk.result());
+          resolve(walk.packed());
         } else schedule(slice);
       } catch (e) {
         reject(e);

@@ -11,8 +11,9 @@
  * a 10 MB text node or a heading wrapping the whole page costs a bounded slice,
  * and per-element work never walks more than a few ancestors.
  */
-import type { Field, Form, Link, PageSnapshot, TextBlock } from './types';
+import type { Link, PackedSnapshot, PageSnapshot } from './types';
 import { LIMITS } from './limits';
+import { MAX_SELECTOR, unpackSnapshot } from './packed';
 import { cssPath, idPart } from './selector';
 
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'canvas', 'iframe', 'frame', 'object']);
@@ -86,49 +87,10 @@ interface Frame {
   nth: number;
   /** Children met so far, by tag (their nth-of-type positions). */
   counts: Map<string, number> | null;
-  /** Its selector, built when first needed (null until then), and how many parts it has. */
-  sel: string | null;
-  parts: number;
+  /** Its selector's path in the snapshot's table (src/engine/packed.ts), added when first needed (-1 until then). */
+  path: number;
   /** See struckDistance(). */
   struck: number;
-}
-
-/** Parts of a selector, at most (cssPath keeps the nearest 12). */
-const MAX_PARTS = 12;
-
-/**
- * The selector cssPath() gives for a frame's element, built lazily and top-down: only elements that
- * end up in the snapshot (and their ancestors) get one, each one string from its parent's, so a
- * page costs one short concatenation per such element instead of a walk up and a join. Iterative:
- * a 100,000-deep page costs one pass up, not a deep recursion.
- */
-function selectorOf(frame: Frame): string {
-  if (frame.sel !== null) return frame.sel;
-  const chain: Frame[] = [];
-  for (let f: Frame | null = frame; f && f.sel === null; f = f.parent) {
-    chain.push(f);
-    // A root of the walk is read from the DOM; an id starts the path.
-    if (!f.parent || idPart(f.el as Element)) break;
-  }
-  for (let i = chain.length - 1; i >= 0; i--) {
-    const f = chain[i] as Frame;
-    const el = f.el as Element;
-    const id = f.parent ? idPart(el) : '';
-    if (!f.parent) {
-      f.sel = cssPath(el);
-      f.parts = f.sel ? f.sel.split(' > ').length : 0;
-    } else if (id) {
-      f.sel = id;
-      f.parts = 1;
-    } else {
-      const up = f.parent.sel ?? '';
-      const part = `${el.localName}:nth-of-type(${f.nth})`;
-      // Tag names and ids never contain " > ": the first one ends the first part.
-      f.sel = f.parent.parts === 0 ? part : `${f.parent.parts >= MAX_PARTS ? up.slice(up.indexOf(' > ') + 3) : up} > ${part}`;
-      f.parts = Math.min(f.parent.parts + 1, MAX_PARTS);
-    }
-  }
-  return frame.sel ?? '';
 }
 
 function frameDocument(el: Element): Document | null {
@@ -155,6 +117,9 @@ export interface SnapshotWalk {
   step(pause?: () => boolean, every?: number): boolean;
   /** Ends the walk here; the snapshot says it is truncated. */
   giveUp(): void;
+  /** The snapshot with its selectors as a table of paths: what the content script sends. */
+  packed(): PackedSnapshot;
+  /** The snapshot with every selector written out: what the detectors read. */
   result(): PageSnapshot;
 }
 
@@ -162,6 +127,13 @@ export function buildSnapshot(doc: Document, url: string): PageSnapshot {
   const walk = startSnapshot(doc, url);
   walk.step();
   return walk.result();
+}
+
+/** buildSnapshot(), packed for a message. */
+export function buildPackedSnapshot(doc: Document, url: string): PackedSnapshot {
+  const walk = startSnapshot(doc, url);
+  walk.step();
+  return walk.packed();
 }
 
 export function startSnapshot(doc: Document, url: string): SnapshotWalk {
@@ -173,11 +145,44 @@ export function startSnapshot(doc: Document, url: string): SnapshotWalk {
   const og = head.querySelector('meta[property="og:title"]');
   if (og) headlineParts.push(clip(og.getAttribute('content') ?? '', 1000));
 
-  const blocks: TextBlock[] = [];
-  const fields: Field[] = [];
-  const forms: Form[] = [];
+  const blocks: PackedSnapshot['blocks'] = [];
+  const fields: PackedSnapshot['fields'] = [];
+  const forms: PackedSnapshot['forms'] = [];
   const links: Link[] = [];
-  const options: TextBlock[] = [];
+  const options: PackedSnapshot['options'] = [];
+  const paths: PackedSnapshot['paths'] = { parent: [], part: [] };
+
+  function addPath(parent: number, part: string): number {
+    paths.parent.push(parent);
+    paths.part.push(clip(part, MAX_SELECTOR));
+    return paths.part.length - 1;
+  }
+
+  /**
+   * The path of a frame's element, added when first needed and top-down: only elements that end up
+   * in the snapshot (and their ancestors) get one, each its parent's path plus one part, so the walk
+   * builds no selector strings at all. Iterative: a 100,000-deep page costs one pass up, not a deep
+   * recursion. Written out, a path is the selector cssPath() gives (src/engine/packed.ts).
+   */
+  function pathOf(frame: Frame): number {
+    if (frame.path >= 0) return frame.path;
+    const chain: Frame[] = [];
+    for (let f: Frame | null = frame; f && f.path < 0; f = f.parent) {
+      chain.push(f);
+      // A root of the walk is read from the DOM; an id starts the path.
+      if (!f.parent || idPart(f.el as Element)) break;
+    }
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const f = chain[i] as Frame;
+      const el = f.el;
+      if (!f.parent || !el) f.path = addPath(-1, el ? cssPath(el) : '');
+      else {
+        const id = idPart(el);
+        f.path = id ? addPath(-1, id) : addPath(f.parent.path, `${el.localName}:nth-of-type(${f.nth})`);
+      }
+    }
+    return frame.path;
+  }
   const labels = new Map<Root, Map<string, string>>();
   let textChars = 0;
   let elements = 0;
@@ -208,8 +213,8 @@ export function startSnapshot(doc: Document, url: string): SnapshotWalk {
       // costs a call from the DOM into script per element. Same order: pre-order, skipped subtrees left out.
       root =
         start.nodeType === 1
-          ? { el: start as Element, parent: null, nth: 0, counts: null, sel: null, parts: 0, struck: struckDistance(start as Element) }
-          : { el: null, parent: null, nth: 0, counts: null, sel: '', parts: 0, struck: Infinity };
+          ? { el: start as Element, parent: null, nth: 0, counts: null, path: -1, struck: struckDistance(start as Element) }
+          : { el: null, parent: null, nth: 0, counts: null, path: -1, struck: Infinity };
       parent = root;
       if (root.el) {
         if (++elements > LIMITS.elements) {
@@ -253,7 +258,7 @@ export function startSnapshot(doc: Document, url: string): SnapshotWalk {
           break;
         }
         const struck = tag === 'body' ? Infinity : STRUCK.has(tag) || (at.getAttribute('style') ?? '').includes('line-through') ? 0 : up.struck + 1;
-        const frame: Frame = { el: at, parent: up, nth, counts: null, sel: null, parts: 0, struck };
+        const frame: Frame = { el: at, parent: up, nth, counts: null, path: -1, struck };
         visit(at, frame);
         const child = at.firstElementChild;
         if (child) {
@@ -289,7 +294,7 @@ export function startSnapshot(doc: Document, url: string): SnapshotWalk {
     if (own && !truncated) {
       if (blocks.length < LIMITS.blocks && textChars < LIMITS.snapshotTextChars) {
         const struck = frame.struck < LIMITS.struckDepth;
-        blocks.push({ text: own, selector: selectorOf(frame), ...(struck ? { struck } : {}) });
+        blocks.push({ text: own, path: pathOf(frame), ...(struck ? { struck } : {}) });
         textChars += own.length;
       } else truncated = true;
     }
@@ -307,35 +312,36 @@ export function startSnapshot(doc: Document, url: string): SnapshotWalk {
           name: clip((el.getAttribute('name') ?? el.getAttribute('id') ?? '').toLowerCase(), 200),
           autocomplete: clip((el.getAttribute('autocomplete') ?? '').toLowerCase(), 100),
           label,
-          selector: selectorOf(frame),
+          path: pathOf(frame),
           formAction: form ? clip(resolve(form.getAttribute('action') ?? '', url), 2000) : '',
         });
         if (type === 'radio' || type === 'checkbox') {
           const text = label || squash(el.parentElement?.textContent, 300).toLowerCase();
-          if (text && options.length < LIMITS.options) options.push({ text, selector: selectorOf(frame) });
+          if (text && options.length < LIMITS.options) options.push({ text, path: pathOf(frame) });
         }
       }
     } else if (tag === 'form' && forms.length < LIMITS.forms) {
       forms.push({
         action: clip(resolve(el.getAttribute('action') ?? '', url), 2000),
         method: clip((el.getAttribute('method') ?? 'get').toLowerCase(), 20),
-        selector: selectorOf(frame),
+        path: pathOf(frame),
       });
     } else if (tag === 'a' && links.length < LIMITS.links) {
       const href = el.getAttribute('href');
       if (href) links.push({ href: clip(resolve(href, url) || href, 2000), text: squash(el.textContent, 200) });
     } else if ((tag === 'option' || tag === 'button') && options.length < LIMITS.options) {
       const t = squash(el.textContent, 300);
-      if (t) options.push({ text: t, selector: selectorOf(frame) });
+      if (t) options.push({ text: t, path: pathOf(frame) });
     }
   }
 
-  function result(): PageSnapshot {
+  function packed(): PackedSnapshot {
     return {
       url: clip(url, 4000),
       title: squash(doc.title, 500),
       lang: clip(doc.documentElement?.getAttribute('lang') ?? '', 40),
       headline: squash(headlineParts.join(' · '), 4000),
+      paths,
       blocks,
       fields,
       forms,
@@ -345,10 +351,15 @@ export function startSnapshot(doc: Document, url: string): SnapshotWalk {
     };
   }
 
+  function result(): PageSnapshot {
+    // The walk's own table is well formed (every parent is added before its children).
+    return unpackSnapshot(packed()) as PageSnapshot;
+  }
+
   function giveUp(): void {
     if (!done) truncated = true;
     done = true;
   }
 
-  return { step, giveUp, result };
+  return { step, giveUp, packed, result };
 }

@@ -184,6 +184,21 @@ test('attributes, window.postMessage and custom events from the page never chang
   await page.close();
 });
 
+test('very long tag names and ids around the order form do not make the page unreadable: the badge still says danger', async () => {
+  // A selector built from them would be longer than a message may carry; before selectors were clipped, the
+  // background refused the whole snapshot and the page got no verdict at all.
+  const url = `${ORIGIN}/long-names`;
+  const tag = `x-${'a'.repeat(5000)}`;
+  h.serve.set(
+    url,
+    `<!doctype html><title>Buy TikTok coins</title><main><${tag}><h1>Buy TikTok coins</h1><p>1,000 coins – $1.99</p><div id="i${'d'.repeat(5000)}"><form action="/order" method="post"><label>TikTok username <input name="u"></label><label>TikTok password <input type="password" name="p"></label><button>Buy now</button></form></div></${tag}></main>`,
+  );
+  const page = await h.context.newPage();
+  await page.goto(url);
+  await expect(page.locator('coin-shop-guard')).toHaveAttribute('data-verdict', 'danger');
+  await page.close();
+});
+
 test('a page that is no shop cannot tell the extension is installed', async () => {
   const before = new Set(await tabIds(h));
   const page = await h.context.newPage();

@@ -8,7 +8,12 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Runtime } from 'webextension-polyfill';
 import { MAX_FRAMES, MAX_RESCANS, clearFrames, recordFrame, takeFrames } from '../../../src/background/frames';
 import { handleMessage, type RouterDeps } from '../../../src/background/router';
-import { FRAME_URL, SHOP_URL as SHOP, loginFrame as login, shopTop as top } from '../helpers/frame-fixtures';
+import { packSnapshot } from '../../../src/engine/packed';
+import { FRAME_URL, SHOP_URL as SHOP, loginFrame, shopTop } from '../helpers/frame-fixtures';
+
+// As the content script and the frame probe send them (src/engine/packed.ts).
+const top = packSnapshot(shopTop);
+const login = packSnapshot(loginFrame);
 
 const ID = 'test-extension-id';
 const tab = (id: number) => ({ id }) as Runtime.MessageSender['tab'];
@@ -97,18 +102,18 @@ describe('the router', () => {
 
 describe('the frame store', () => {
   test('frames of one tab never leak into another', async () => {
-    await recordFrame(7, 3, { origin: 'https://a.example', snapshot: login });
+    await recordFrame(7, 3, { origin: 'https://a.example', snapshot: loginFrame });
     expect(await takeFrames(8)).toEqual([]);
     expect(await takeFrames(7)).toHaveLength(1);
   });
 
   test(`at most ${MAX_FRAMES} frames per tab are kept`, async () => {
-    for (let i = 1; i <= MAX_FRAMES + 3; i++) await recordFrame(7, i, { origin: `https://f${i}.example`, snapshot: login });
+    for (let i = 1; i <= MAX_FRAMES + 3; i++) await recordFrame(7, i, { origin: `https://f${i}.example`, snapshot: loginFrame });
     expect(await takeFrames(7)).toHaveLength(MAX_FRAMES);
   });
 
   test('reports arriving together are all kept (no lost update)', async () => {
-    await Promise.all([1, 2, 3, 4].map((i) => recordFrame(7, i, { origin: `https://f${i}.example`, snapshot: login })));
+    await Promise.all([1, 2, 3, 4].map((i) => recordFrame(7, i, { origin: `https://f${i}.example`, snapshot: loginFrame })));
     expect((await takeFrames(7)).map((f) => f.origin).sort()).toEqual(['https://f1.example', 'https://f2.example', 'https://f3.example', 'https://f4.example']);
   });
 
@@ -123,7 +128,7 @@ describe('the frame store', () => {
 
   test('a session store that refuses writes keeps the frames in memory', async () => {
     vi.spyOn(fakeBrowser.storage.session, 'set').mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
-    await recordFrame(9, 1, { origin: 'https://a.example', snapshot: login });
+    await recordFrame(9, 1, { origin: 'https://a.example', snapshot: loginFrame });
     expect(await takeFrames(9)).toHaveLength(1);
     await clearFrames(9);
     expect(await takeFrames(9)).toEqual([]);

@@ -9,7 +9,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Runtime } from 'webextension-polyfill';
 import { classifySender, handleMessage, type RouterDeps } from '../../../src/background/router';
 import { BackgroundMessage, MESSAGE_SENDERS } from '../../../src/messages';
-import type { PageSnapshot } from '../../../src/engine/types';
+import { packSnapshot } from '../../../src/engine/packed';
+import { MAX_PATHS, type PackedSnapshot, type PageSnapshot } from '../../../src/engine/types';
 
 const ID = 'test-extension-id';
 const ORIGIN = `chrome-extension://${ID}`;
@@ -21,8 +22,8 @@ const PAGE: Runtime.MessageSender = { id: ID, url: SHOP_URL, frameId: 0, tab: { 
 /** The popup (no tab). */
 const POPUP: Runtime.MessageSender = { id: ID, url: `${ORIGIN}/popup.html` };
 
-/** A scam shop as the content script would report it. */
-function snapshot(over: Partial<PageSnapshot> = {}): PageSnapshot {
+/** A scam shop as the content script reads it. */
+function page(over: Partial<PageSnapshot> = {}): PageSnapshot {
   return {
     url: SHOP_URL,
     title: 'Cheap TikTok Coins',
@@ -43,7 +44,11 @@ function snapshot(over: Partial<PageSnapshot> = {}): PageSnapshot {
     ...over,
   };
 }
+/** …and as it sends it (selectors as a table of paths, src/engine/packed.ts). */
+const snapshot = (over: Partial<PageSnapshot> = {}): PackedSnapshot => packSnapshot(page(over));
 const good = () => ({ type: 'snapshot', snapshot: snapshot() });
+/** The good snapshot with its path table or references changed. */
+const withPaths = (over: Partial<PackedSnapshot>) => ({ type: 'snapshot', snapshot: { ...snapshot(), ...over } });
 
 let painted: unknown[][];
 let written: Record<string, unknown>[];
@@ -139,7 +144,14 @@ describe.each<[string, unknown]>([
   ['type of the wrong kind', { type: ['snapshot'], snapshot: snapshot() }],
   ['snapshot not an object', { type: 'snapshot', snapshot: 'page' }],
   ['snapshot missing fields', { type: 'snapshot', snapshot: { url: SHOP_URL } }],
-  ['snapshot field of the wrong type', { type: 'snapshot', snapshot: snapshot({ blocks: 'lots' as never }) }],
+  ['snapshot field of the wrong type', { type: 'snapshot', snapshot: { ...snapshot(), blocks: 'lots' } }],
+  ['an unpacked snapshot (selectors written out)', { type: 'snapshot', snapshot: page() }],
+  ['a path whose parent is itself', withPaths({ paths: { parent: [0], part: ['p'] } })],
+  ['a path whose parent comes later', withPaths({ paths: { parent: [1, -1], part: ['p', 'body'] } })],
+  ['a path table with more parts than parents', withPaths({ paths: { parent: [-1], part: ['p', 'q'] } })],
+  ['a block on a path that is not in the table', withPaths({ blocks: [{ text: 'Buy coins', path: 99 }] })],
+  ['a negative path', withPaths({ blocks: [{ text: 'Buy coins', path: -1 }] })],
+  ['more paths than a page can have', withPaths({ paths: { parent: new Array<number>(MAX_PATHS + 1).fill(-1), part: new Array<string>(MAX_PATHS + 1).fill('p') } })],
   ['an over-long title', { type: 'snapshot', snapshot: snapshot({ title: huge }) }],
   ['too many text blocks', { type: 'snapshot', snapshot: snapshot({ blocks: Array.from({ length: 5001 }, () => ({ text: 'a', selector: 'p' })) }) }],
   ['an extra huge string beside a valid snapshot', { ...good(), padding: huge }],

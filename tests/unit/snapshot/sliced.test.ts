@@ -12,6 +12,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { snapshotInSlices } from '../../../src/content/sliced-snapshot';
 import { LIMITS } from '../../../src/engine/limits';
+import { unpackSnapshot } from '../../../src/engine/packed';
 import { buildSnapshot, startSnapshot } from '../../../src/engine/snapshot';
 import { shopOfSize } from '../../../scripts/bench/pages';
 
@@ -78,7 +79,7 @@ describe('snapshotInSlices', () => {
     let tasks = 0;
     // Each clock read is 1 ms later: a 2 ms slice pauses at the second 256-element check.
     const snap = await snapshotInSlices(document, URL_, { sliceMs: 2, now: () => clock++, schedule: (fn) => { tasks++; queueMicrotask(fn); } });
-    expect(snap).toEqual(whole);
+    expect(unpackSnapshot(snap)).toEqual(whole);
     expect(tasks).toBeGreaterThan(5);
   });
 
@@ -87,7 +88,7 @@ describe('snapshotInSlices', () => {
     let tasks = 0;
     const pending = snapshotInSlices(document, URL_, { schedule: (fn) => { tasks++; setTimeout(fn, 0); } });
     expect(tasks).toBe(1);
-    expect(await pending).toEqual(buildSnapshot(document, URL_));
+    expect(unpackSnapshot(await pending)).toEqual(buildSnapshot(document, URL_));
     expect(tasks).toBe(1);
   });
 
@@ -138,7 +139,8 @@ describe('snapshotInSlices', () => {
     const whole = buildSnapshot(document, URL_);
     let clock = 0;
     let tasks = 0;
-    const snap = await snapshotInSlices(document, URL_, { sliceMs: 1, maxSlices: 3, now: () => clock++, schedule: (fn) => { tasks++; queueMicrotask(fn); } });
+    const snap = unpackSnapshot(await snapshotInSlices(document, URL_, { sliceMs: 1, maxSlices: 3, now: () => clock++, schedule: (fn) => { tasks++; queueMicrotask(fn); } }));
+    if (!snap) throw new Error('the walk packed a table it cannot unpack');
     expect(tasks).toBe(3);
     expect(snap.stats.textTruncated).toBe(true);
     expect(snap.blocks.length).toBeLessThan(whole.blocks.length);

@@ -1,0 +1,77 @@
+/** @vitest-environment happy-dom */
+/**
+ * Snapshots travel packed (src/engine/packed.ts): selectors as a table of
+ * paths. What the walk packs passes the message schema and unpacks to the
+ * snapshot the detectors read; the packing halves a big shop's message; a malformed table is refused, never half-read; and no
+ * selector, however long the page's tag names or ids, makes a snapshot the
+ * message schema would refuse.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { packSnapshot, selectorsOf, unpackSnapshot, MAX_SELECTOR } from '../../../src/engine/packed';
+import { buildPackedSnapshot, buildSnapshot } from '../../../src/engine/snapshot';
+import { PackedSnapshotSchema, PageSnapshotSchema } from '../../../src/engine/types';
+import { analyze } from '../../../src/engine/analyze';
+import { shopOfSize } from '../../../scripts/bench/pages';
+
+const URL_ = 'https://shop.example/';
+const dirs = ['tests/fixtures/pages/', 'tests/fixtures/hostile/'];
+const files = dirs.flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.html')).map((f) => d + f));
+const load = (html: string) => {
+  document.documentElement.innerHTML = html.replace(/<script[\s\S]*?<\/script>/gi, '').replace(/<iframe[\s\S]*?<\/iframe>/gi, '');
+};
+
+describe('the walk’s packed snapshot', () => {
+  test.each(files)('%s: fits the message schema and unpacks to the snapshot; packing by hand gives it back too', (file) => {
+    load(readFileSync(file, 'utf8'));
+    const packed = buildPackedSnapshot(document, URL_);
+    expect(PackedSnapshotSchema.safeParse(packed).success).toBe(true);
+    const whole = buildSnapshot(document, URL_);
+    expect(unpackSnapshot(packed)).toEqual(whole);
+    expect(unpackSnapshot(packSnapshot(whole))).toEqual(whole);
+  });
+
+  test('a 5,000-element shop: the message is less than half the unpacked snapshot', () => {
+    load(shopOfSize(5000));
+    const packed = JSON.stringify(buildPackedSnapshot(document, URL_)).length;
+    const whole = JSON.stringify(buildSnapshot(document, URL_)).length;
+    expect(packed * 2).toBeLessThan(whole);
+  });
+
+  test('a 5,000-character tag name and id: every selector is clipped, the snapshot still fits the schema and is analysed', () => {
+    const tag = `x-${'a'.repeat(5000)}`;
+    load(`<title>Buy TikTok coins</title><main><${tag}><p>Buy TikTok coins – 1,000 coins $1.99</p><div id="i${'d'.repeat(5000)}"><form action="/order"><label>TikTok password <input type="password" name="p"></label><button>Buy now</button></form></div></${tag}></main>`);
+    const snap = buildSnapshot(document, URL_);
+    for (const s of [...snap.blocks, ...snap.fields, ...snap.forms, ...snap.options]) expect(s.selector.length).toBeLessThanOrEqual(MAX_SELECTOR);
+    expect(PageSnapshotSchema.safeParse(snap).success).toBe(true);
+    expect(PackedSnapshotSchema.safeParse(buildPackedSnapshot(document, URL_)).success).toBe(true);
+    expect(analyze(snap).verdict).toBe('danger');
+  });
+});
+
+describe('a malformed path table is refused', () => {
+  test.each([
+    ['a parent that is the path itself', { parent: [0], part: ['p'] }],
+    ['a parent that comes later', { parent: [1, -1], part: ['p', 'body'] }],
+    ['a parent below -1', { parent: [-2], part: ['p'] }],
+    ['more parts than parents', { parent: [-1], part: ['p', 'q'] }],
+  ])('%s', (_name, paths) => {
+    expect(selectorsOf(paths)).toBeNull();
+  });
+
+  test('a block on a path that is not in the table', () => {
+    const packed = packSnapshot({ url: URL_, title: '', lang: '', headline: '', blocks: [{ text: 'x', selector: 'p' }], fields: [], forms: [], links: [], options: [], stats: { elements: 1, textTruncated: false } });
+    expect(unpackSnapshot(packed)).not.toBeNull();
+    expect(unpackSnapshot({ ...packed, blocks: [{ text: 'x', path: 1 }] })).toBeNull();
+  });
+
+  test('selectors: a child adds one part to its parent’s; twelve parts at most, the nearest kept', () => {
+    const parent = [-1, 0, 1];
+    expect(selectorsOf({ parent, part: ['body', 'main:nth-of-type(1)', 'p:nth-of-type(2)'] })).toEqual(['body', 'body > main:nth-of-type(1)', 'body > main:nth-of-type(1) > p:nth-of-type(2)']);
+    const deep = Array.from({ length: 14 }, (_, i) => `d${i}`);
+    const out = selectorsOf({ parent: deep.map((_, i) => i - 1), part: deep }) as string[];
+    expect(out.at(-1)).toBe(deep.slice(2).join(' > '));
+    // An empty root (a shadow root) adds nothing: its children start the selector.
+    expect(selectorsOf({ parent: [-1, 0], part: ['', 'p:nth-of-type(1)'] })).toEqual(['', 'p:nth-of-type(1)']);
+  });
+});
