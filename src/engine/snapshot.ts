@@ -19,6 +19,12 @@ import { cssPath, idPart } from './selector';
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'canvas', 'iframe', 'frame', 'object']);
 const STRUCK = new Set(['s', 'del', 'strike']);
 const HEADINGS = new Set(['h1', 'h2', 'h3']);
+/**
+ * The only elements that can host a shadow root, besides custom elements (whose names hold a "-"):
+ * attachShadow() refuses every other (DOM Standard, "valid shadow host name"). Asking the others
+ * for their shadowRoot, once per element of the page, is a call into the DOM for nothing.
+ */
+const SHADOW_HOSTS = new Set(['article', 'aside', 'blockquote', 'body', 'div', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'main', 'nav', 'p', 'section', 'span']);
 
 function clip(s: string, max: number): string {
   return s.length > max ? s.slice(0, max) : s;
@@ -167,19 +173,22 @@ export function startSnapshot(doc: Document, url: string): SnapshotWalk {
   function pathOf(frame: Frame): number {
     if (frame.path >= 0) return frame.path;
     const chain: Frame[] = [];
+    // ids[i]: chain[i]'s id part, read once (a root of the walk has none here).
+    const ids: string[] = [];
     for (let f: Frame | null = frame; f && f.path < 0; f = f.parent) {
       chain.push(f);
       // A root of the walk is read from the DOM; an id starts the path.
-      if (!f.parent || idPart(f.el as Element)) break;
+      if (!f.parent || !f.el) break;
+      const id = idPart(f.el);
+      ids.push(id);
+      if (id) break;
     }
     for (let i = chain.length - 1; i >= 0; i--) {
       const f = chain[i] as Frame;
       const el = f.el;
+      const id = ids[i] ?? '';
       if (!f.parent || !el) f.path = addPath(-1, el ? cssPath(el) : '');
-      else {
-        const id = idPart(el);
-        f.path = id ? addPath(-1, id) : addPath(f.parent.path, `${el.localName}:nth-of-type(${f.nth})`);
-      }
+      else f.path = id ? addPath(-1, id) : addPath(f.parent.path, `${el.localName}:nth-of-type(${f.nth})`);
     }
     return frame.path;
   }
@@ -284,7 +293,10 @@ export function startSnapshot(doc: Document, url: string): SnapshotWalk {
 
   function visit(el: Element, frame: Frame): void {
     const tag = el.localName;
-    if (el.shadowRoot) enqueue(el.shadowRoot);
+    if (SHADOW_HOSTS.has(tag) || tag.includes('-')) {
+      const shadow = el.shadowRoot;
+      if (shadow) enqueue(shadow);
+    }
     // Direct text of this element (its own text nodes), as one block.
     let own = '';
     for (let c = el.firstChild; c && own.length < LIMITS.blockChars * 2; c = c.nextSibling) {

@@ -175,6 +175,19 @@ describe('nested roots', () => {
     expect(isShopCandidate(document)).toBe(false);
   });
 
+  test('every kind of element that can host a shadow root has it read (the walk asks only those)', () => {
+    const hosts = ['article', 'aside', 'blockquote', 'div', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'main', 'nav', 'p', 'section', 'span', 'login-box'];
+    reset('Shop');
+    for (const tag of hosts) {
+      const el = document.createElement(tag);
+      document.body.append(el);
+      el.attachShadow({ mode: 'open' }).innerHTML = `<b>inside ${tag}</b>`;
+    }
+    document.body.attachShadow({ mode: 'open' }).innerHTML = '<b>inside body</b><slot></slot>';
+    const texts = buildSnapshot(document, URL_).blocks.map((b) => b.text);
+    for (const tag of [...hosts, 'body']) expect(texts).toContain(`inside ${tag}`);
+  });
+
   test('shadow roots inside shadow roots, up to the limit', () => {
     let host: Element = document.body;
     for (let i = 0; i < LIMITS.nestedRoots + 50; i++) {
