@@ -1,3 +1,5 @@
+import { MAX_PARTS } from './packed';
+
 /**
  * A CSS selector that finds `el` again in the same document ("Show me").
  *
@@ -9,7 +11,7 @@
 export function cssPath(el: Element, nth?: (el: Element) => number | undefined): string {
   const parts: string[] = [];
   let node: Element | null = el;
-  while (node && node.nodeType === 1 && parts.length < 12) {
+  while (node && node.nodeType === 1 && parts.length < MAX_PARTS) {
     const tag = node.localName;
     if (tag === 'html') break;
     const id = idPart(node);
