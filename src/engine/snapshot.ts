@@ -119,27 +119,28 @@ function frameDocument(el: Element): Document | null {
  * (src/content/sliced-snapshot.ts) and calls giveUp().
  */
 export interface SnapshotWalk {
-  /** Walks on; true when the walk is done (result() is then final). `pause` is asked every `every` elements. */
+  /** Walks on; true when the walk is done (packed() is then final). `pause` is asked every `every` elements. */
   step(pause?: () => boolean, every?: number): boolean;
   /** Ends the walk here; the snapshot says it is truncated. */
   giveUp(): void;
-  /** The snapshot with its selectors as a table of paths: what the content script sends. */
+  /**
+   * The snapshot so far, its selectors as a table of paths: what the content script sends.
+   * unpackSnapshot() (src/engine/packed.ts) writes them out, as buildSnapshot() does.
+   */
   packed(): PackedSnapshot;
-  /** The snapshot with every selector written out: what the detectors read. */
-  result(): PageSnapshot;
 }
 
-export function buildSnapshot(doc: Document, url: string): PageSnapshot {
-  const walk = startSnapshot(doc, url);
-  walk.step();
-  return walk.result();
-}
-
-/** buildSnapshot(), packed for a message. */
+/** The page read in one walk, packed for a message. */
 export function buildPackedSnapshot(doc: Document, url: string): PackedSnapshot {
   const walk = startSnapshot(doc, url);
   walk.step();
   return walk.packed();
+}
+
+/** The page read in one walk, every selector written out: what the detectors read. */
+export function buildSnapshot(doc: Document, url: string): PageSnapshot {
+  // The walk's own table is well formed (every parent is added before its children).
+  return unpackSnapshot(buildPackedSnapshot(doc, url)) as PageSnapshot;
 }
 
 export function startSnapshot(doc: Document, url: string): SnapshotWalk {
@@ -363,15 +364,10 @@ export function startSnapshot(doc: Document, url: string): SnapshotWalk {
     };
   }
 
-  function result(): PageSnapshot {
-    // The walk's own table is well formed (every parent is added before its children).
-    return unpackSnapshot(packed()) as PageSnapshot;
-  }
-
   function giveUp(): void {
     if (!done) truncated = true;
     done = true;
   }
 
-  return { step, giveUp, packed, result };
+  return { step, giveUp, packed };
 }

@@ -14,6 +14,7 @@ import { snapshotInSlices } from '../../../src/content/sliced-snapshot';
 import { LIMITS } from '../../../src/engine/limits';
 import { unpackSnapshot } from '../../../src/engine/packed';
 import { buildSnapshot, startSnapshot } from '../../../src/engine/snapshot';
+import type { PageSnapshot } from '../../../src/engine/types';
 import { shopOfSize } from '../../../scripts/bench/pages';
 
 const URL_ = 'https://shop.example/';
@@ -25,11 +26,11 @@ const load = (html: string) => {
 };
 
 /** The walk, paused after every element (`pauses` counts the pauses). */
-function walkedOneByOne(): { snap: ReturnType<typeof buildSnapshot>; pauses: number } {
+function walkedOneByOne(): { snap: PageSnapshot; pauses: number } {
   const walk = startSnapshot(document, URL_);
   let pauses = 0;
   while (!walk.step(() => true, 1)) pauses++;
-  return { snap: walk.result(), pauses };
+  return { snap: unpackSnapshot(walk.packed()) as PageSnapshot, pauses };
 }
 
 beforeEach(() => {
@@ -125,13 +126,13 @@ describe('snapshotInSlices', () => {
     let steps = 0;
     while (!walk.step(() => true, 1) && steps < 2000) {
       steps++;
-      moveRead(walk.result().blocks.at(-1)?.text);
+      moveRead(walk.packed().blocks.at(-1)?.text);
     }
     // 2,000 steps on a 42-element page and it is still going.
     expect(steps).toBe(2000);
     walk.giveUp();
     expect(walk.step()).toBe(true);
-    expect(walk.result().stats.textTruncated).toBe(true);
+    expect(walk.packed().stats.textTruncated).toBe(true);
   });
 
   test('snapshotInSlices stops after maxSlices and says the snapshot is truncated', async () => {
