@@ -81,6 +81,14 @@ interface Pair {
   selector: string;
 }
 
+/** A pair, with the size's family and word only when it names them (no spread objects: this runs once per package). */
+function pairOf(idx: number, u: Pick<UnitAmount, 'units' | 'family' | 'word'>, money: Money, selector: string): Pair {
+  const p: Pair = { idx, units: u.units, money, selector };
+  if (u.family) p.family = u.family;
+  if (u.word) p.word = u.word;
+  return p;
+}
+
 function usable(m: Money, struck: boolean): boolean {
   return !struck && !m.old && !m.notPackage && !m.perUnit;
 }
@@ -94,7 +102,7 @@ function near(a: number, b: number): boolean {
  * Drop candidates that are another candidate divided by the package size: a
  * "per 100 coins" or "per coin" column beside the price.
  */
-function withoutDerived(cands: Money[], units: number): Money[] {
+function withoutDerived(cands: readonly Money[], units: number): readonly Money[] {
   if (cands.length < 2) return cands;
   return cands.filter(
     (m) => !cands.some((o) => o !== m && o.currency === m.currency && o.amount > m.amount && (near(m.amount, (o.amount / units) * 100) || near(m.amount, o.amount / units))),
@@ -102,7 +110,7 @@ function withoutDerived(cands: Money[], units: number): Money[] {
 }
 
 /** Inside one text, the price charged among several: the lowest in the first currency (an unmarked old price is the higher one). */
-function lowest(cands: Money[]): Money | undefined {
+function lowest(cands: readonly Money[]): Money | undefined {
   const first = cands[0];
   if (!first) return undefined;
   let best = first;
@@ -113,45 +121,57 @@ function lowest(cands: Money[]): Money | undefined {
 interface Reading {
   item: TextBlock;
   /** Sizes not paired inside the text. */
-  units: UnitAmount[];
+  units: readonly UnitAmount[];
   /** Money usable as a package price and not paired inside the text. */
-  money: Money[];
-  pairs: Pair[];
+  money: readonly Money[];
+  pairs: readonly Pair[];
   /** The whole text is one integer ("70", "1,400"): maybe a size in a card or table cell. */
   bare: number | null;
 }
 
+/** Shared by every reading with nothing in it (most blocks of a page): never written to. */
+const NONE: readonly never[] = [];
+
 const BARE_RE = /^\d{1,3}(?:[.,\s]\d{3})*$|^\d{2,7}$/;
 
-/** Pairs inside one text; returns what is left for neighbours. */
 const NO_DIGIT = /^\D*$/;
 
+/** The money of `money` between token indices `after` and `before` (exclusive) not yet `used`. */
+function moneyBetween(money: readonly Money[], after: number, before: number, used: readonly Money[]): Money[] {
+  const out: Money[] = [];
+  for (const m of money) if (m.at > after && m.at < before && !used.includes(m)) out.push(m);
+  return out;
+}
+
+/** Pairs inside one text; returns what is left for neighbours. */
 function readItem(item: TextBlock, opts: ParseOptions, idx: number, isOption = false): Reading {
   // Most blocks of a page hold no digit at all: nothing to read or pair (and no bare number).
-  if (NO_DIGIT.test(item.text)) return { item, units: [], money: [], pairs: [], bare: null };
+  if (NO_DIGIT.test(item.text)) return { item, units: NONE, money: NONE, pairs: NONE, bare: null };
   const read = readText(item.text, opts);
   // Options (select options, radio labels, buttons) are package pickers by construction, however wordy.
-  const r = !isOption && read.otherWords > PROSE_WORDS ? { units: [], money: [] } : read;
+  const prose = !isOption && read.otherWords > PROSE_WORDS;
+  const units = prose ? NONE : read.units;
+  const allMoney = prose ? NONE : read.money;
   const struck = item.struck === true;
-  const money = r.money.filter((m) => usable(m, struck));
+  const money = allMoney.filter((m) => usable(m, struck));
   const pairs: Pair[] = [];
-  const used = new Set<Money>();
-  for (let k = 0; k < r.units.length; k++) {
-    const u = r.units[k];
+  const used: Money[] = [];
+  for (let k = 0; k < units.length; k++) {
+    const u = units[k];
     if (!u) continue;
-    const next = r.units[k + 1]?.at ?? Infinity;
-    const prevEnd = r.units[k - 1]?.last ?? -1;
-    let cands = money.filter((m) => m.at > u.last && m.at < next && !used.has(m));
+    const next = units[k + 1]?.at ?? Infinity;
+    const prevEnd = units[k - 1]?.last ?? -1;
+    let cands = moneyBetween(money, u.last, next, used);
     // "$10.99 — 1,000 coins": the price came first.
-    if (cands.length === 0) cands = money.filter((m) => m.at < u.at && m.at > prevEnd && !used.has(m));
+    if (cands.length === 0) cands = moneyBetween(money, prevEnd, u.at, used);
     const m = lowest(withoutDerived(cands, u.units));
     if (!m) continue;
-    for (const c of cands) used.add(c);
-    pairs.push({ idx, units: u.units, ...(u.family ? { family: u.family } : {}), ...(u.word ? { word: u.word } : {}), money: m, selector: item.selector });
+    used.push(...cands);
+    pairs.push(pairOf(idx, u, m, item.selector));
   }
   // A calculator's rate: "1 coin = $0.0105" is read above; "$0.0105 per coin" here.
   if (!struck) {
-    for (const m of r.money) {
+    for (const m of allMoney) {
       if (m.perUnit && !m.old && !m.notPackage) pairs.push({ idx, units: 1, money: m, selector: item.selector });
     }
   }
@@ -159,8 +179,9 @@ function readItem(item: TextBlock, opts: ParseOptions, idx: number, isOption = f
   const bareValue = read.units.length === 0 && read.money.length === 0 && BARE_RE.test(text) ? parseNumber(text, true) : null;
   return {
     item,
-    units: pairs.length > 0 && r.units.length > 0 ? [] : r.units,
-    money: pairs.length > 0 ? [] : money.filter((m) => !used.has(m)),
+    units: pairs.length > 0 ? NONE : units,
+    // Nothing is used until a pair is made: without pairs every usable amount is left.
+    money: pairs.length > 0 ? NONE : money,
     pairs,
     bare: bareValue !== null && bareValue >= 10 ? bareValue : null,
   };
@@ -175,13 +196,13 @@ function pairAcross(readings: Reading[], sizeOf: (r: Reading) => UnitAmount | nu
   const priceOnly = (r: Reading) => r.units.length === 0 && r.money.length > 0;
   const isSize = (r: Reading) => r.units.length > 0 || r.pairs.length > 0 || r.bare !== null;
 
-  /** Price-only blocks next to block i in one direction, up to the next size block. */
-  function neighbours(i: number, step: 1 | -1): number[] {
+  /** Price-only blocks next to block i in one direction, up to the next size block, whose price is not `used` yet. */
+  function neighbours(i: number, step: 1 | -1, used: Uint8Array): number[] {
     const found: number[] = [];
     for (let j = i + step, n = 0; j >= 0 && j < readings.length && n < WINDOW; j += step, n++) {
       const r = readings[j];
       if (!r || isSize(r)) break;
-      if (priceOnly(r)) found.push(j);
+      if (priceOnly(r) && !used[j]) found.push(j);
     }
     return found;
   }
@@ -205,21 +226,21 @@ function pairAcross(readings: Reading[], sizeOf: (r: Reading) => UnitAmount | nu
     if (hasNeighbour(i, -1)) backward++;
   }
   const step: 1 | -1 = backward > forward ? -1 : 1;
-  const used = new Set<number>();
+  /** 1 where a block's price is paired already. */
+  const used = new Uint8Array(readings.length);
   const out: Pair[] = [];
   for (let i = 0; i < readings.length; i++) {
     const r = readings[i];
     const u = r ? sizeOf(r) : null;
     if (!r || !u) continue;
-    const js = neighbours(i, step).filter((j) => !used.has(j));
+    const js = neighbours(i, step, used);
+    const cands: Money[] = [];
+    for (const j of js) for (const m of readings[j]?.money ?? NONE) cands.push(m);
     // Across blocks the first price is the one charged: an old price is struck (and skipped), a "per 100" column is dropped.
-    const m = withoutDerived(
-      js.flatMap((j) => readings[j]?.money ?? []),
-      u.units,
-    )[0];
+    const m = withoutDerived(cands, u.units)[0];
     if (!m) continue;
-    for (const j of js) used.add(j);
-    out.push({ idx: i, units: u.units, ...(u.family ? { family: u.family } : {}), ...(u.word ? { word: u.word } : {}), money: m, selector: r.item.selector });
+    for (const j of js) used[j] = 1;
+    out.push(pairOf(i, u, m, r.item.selector));
   }
   return out;
 }
@@ -236,14 +257,17 @@ function bareSize(r: Reading): UnitAmount | null {
 export function extractPrices(snap: PageSnapshot, platform: Platform | null): PriceEntry[] {
   const opts: ParseOptions = { dollar: dollarFor(snap), families: ALL_FAMILIES };
   const pairs: Pair[] = [];
-  snap.options.forEach((o, i) => pairs.push(...readItem(o, opts, i, true).pairs));
+  snap.options.forEach((o, i) => {
+    for (const p of readItem(o, opts, i, true).pairs) pairs.push(p);
+  });
   const readings = snap.blocks.map((b, i) => readItem(b, opts, i));
-  const inBlocks = readings.flatMap((r) => r.pairs);
+  const inBlocks: Pair[] = [];
+  for (const r of readings) for (const p of r.pairs) inBlocks.push(p);
   const across = pairAcross(readings, sizeOnly);
   // Bare numbers only on a known platform's page, and only as a pattern (several cards or rows), never one stray number.
   const bare = platform ? pairAcross(readings, bareSize) : [];
-  // Page order: pairs read inside a block and across blocks, merged by block index.
-  pairs.push(...[...inBlocks, ...across, ...(bare.length >= MIN_BARE_PAIRS ? bare : [])].sort((a, b) => a.idx - b.idx));
+  // Page order: pairs read inside a block and across blocks, merged by block index (a stable sort).
+  for (const p of inBlocks.concat(across, bare.length >= MIN_BARE_PAIRS ? bare : NONE).sort((a, b) => a.idx - b.idx)) pairs.push(p);
 
   const out: PriceEntry[] = [];
   const seen = new Set<string>();
@@ -257,7 +281,7 @@ export function extractPrices(snap: PageSnapshot, platform: Platform | null): Pr
     seen.add(key);
     const per100 = (p.money.amount / p.units) * 100;
     const cmp = compareWithOfficial({ per100, currency: p.money.currency }, platformId);
-    out.push({
+    const entry: PriceEntry = {
       units: p.units,
       unit,
       price: p.money.amount,
@@ -266,8 +290,10 @@ export function extractPrices(snap: PageSnapshot, platform: Platform | null): Pr
       officialPer100: cmp.cheapest ? round(cmp.cheapest.per100, 4) : null,
       // No official figure: officialPer100 stays null; a price under the documented fair-price floor still gets its (lower-bound) discount.
       diffPercent: cmp.diffVsCheapest ?? cmp.diffVsFloor,
-      ...(p.selector ? { selector: p.selector } : {}),
-    });
+    };
+    // Added last, as before: the entry's keys keep their order (results are compared as JSON).
+    if (p.selector) entry.selector = p.selector;
+    out.push(entry);
   }
   return out;
 }

@@ -109,10 +109,11 @@ export function tokenize(input: string): Token[] {
         } else out.push({ kind: 'word', text: w, start, end });
       }
     } else if (punct) out.push({ kind: 'punct', ch: punct, start, end });
-    // "60 UCUS$0.99": "UC" and "US$" glued where a <br> stood.
-    const prev = out[out.length - 2];
+    // "60 UCUS$0.99": "UC" and "US$" glued where a <br> stood. (Checked only after a "$": reading
+    // out[-1] when there is no previous token is a slow property lookup, once per token.)
+    const prev = sym === '$' && out.length >= 2 ? out[out.length - 2] : undefined;
     const cur = out[out.length - 1];
-    if (sym === '$' && prev?.kind === 'word' && cur && prev.end === cur.start) {
+    if (prev?.kind === 'word' && cur && prev.end === cur.start) {
       const glued = GLUED_DOLLAR_RE.exec(text.slice(prev.start, prev.end));
       const code = glued?.[2] ? SYMBOLS[glued[2] + '$'] : undefined;
       if (glued?.[1] && code) {
@@ -157,7 +158,8 @@ export function parseNumber(raw: string, integer = false): number | null {
     const head = raw.slice(0, sep);
     const tail = raw.slice(sep + 1);
     const thousands = tail.length === 3 && head.length <= 3 && !(head === '0' && !integer);
-    const v = thousands ? Number(head + tail) : Number(head + '.' + tail);
+    // A decimal point already in place ("0.50") is read as it is, without building the same string again.
+    const v = Number(thousands ? head + tail : raw.charCodeAt(sep) === 46 ? raw : head + '.' + tail);
     return !Number.isFinite(v) || (integer && !Number.isInteger(v)) ? null : v;
   }
   const s = raw.replace(/[ \u00a0\u202f\u2009'’]/g, '');
@@ -286,6 +288,16 @@ function unitAt(
   return null;
 }
 
+/** A package size, with the unit's family and word when one was named (assigned, not spread: this runs once per size). */
+function unitAmount(units: number, at: number, last: number, unit: { family: UnitFamily; word: string } | null): UnitAmount {
+  const out: UnitAmount = { units, at, last };
+  if (unit) {
+    out.family = unit.family;
+    out.word = unit.word;
+  }
+  return out;
+}
+
 function isWord(t: Token | undefined, set: Set<string>): boolean {
   return t?.kind === 'word' && set.has(t.text);
 }
@@ -349,7 +361,7 @@ export function readText(input: string, opts: ParseOptions = {}): ItemReading {
               last = b.last + 1;
             }
           }
-          if (total >= 1 && total <= 100_000_000) units.push({ units: total, at: i, last, ...(u ? { family: u.family, word: u.word } : {}) });
+          if (total >= 1 && total <= 100_000_000) units.push(unitAmount(total, i, last, u));
           i = last + 1;
           continue;
         }
