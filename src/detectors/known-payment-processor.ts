@@ -3,7 +3,7 @@
  * A name inside an off-platform instruction ("transfer DANA ke 0812… a.n.
  * Siti") is a transfer to a person, not a protected payment: not counted.
  */
-import { normalizedBlocks } from '../engine/page';
+import { blocksThatMayHold, normalizedBlocks } from '../engine/page';
 import { listMatcher } from '../engine/terms';
 import { normalizedOptions, offPlatformFindings } from './off-platform-payment';
 import type { Evidence, TextBlock } from '../engine/types';
@@ -20,12 +20,9 @@ export const knownPaymentProcessor: Detector = {
     const names = new Set<string>();
     const evidence: Evidence[] = [];
     const offPlatform = new Set(offPlatformFindings(snap).filter((f) => f.strong).map((f) => f.evidence.selector).filter(Boolean));
-    const texts = [...normalizedOptions(snap), ...normalizedBlocks(snap)];
-    const items = [...snap.options, ...snap.blocks];
-    for (let i = 0; i < items.length; i++) {
-      const item = items[i] as TextBlock;
-      if (offPlatform.has(item.selector)) continue;
-      const text = texts[i] ?? '';
+    /** Lists the processors one text names; false once six are named (enough to show). */
+    function scan(item: TextBlock, text: string): boolean {
+      if (offPlatform.has(item.selector)) return true;
       // Most texts name no processor: one test, then the exec loop only where there is something to list.
       if (any.test(text)) {
         re.lastIndex = 0;
@@ -35,7 +32,13 @@ export const knownPaymentProcessor: Detector = {
           if (evidence.length < MAX_EVIDENCE) evidence.push({ text: m[0], selector: item.selector });
         }
       }
-      if (names.size >= 6) break;
+      return names.size < 6;
+    }
+    // Options first, then the blocks that may name one (a price or a number names none).
+    const options = normalizedOptions(snap);
+    const blocks = normalizedBlocks(snap);
+    if (snap.options.every((o, i) => scan(o, options[i] ?? ''))) {
+      for (const i of blocksThatMayHold(snap, 'paymentProcessors')) if (!scan(snap.blocks[i] as TextBlock, blocks[i] ?? '')) break;
     }
     if (!evidence.length) return [];
     const first = evidence[0];

@@ -54,6 +54,9 @@ function hasAccountNumber(text: string): string | null {
   return null;
 }
 
+/** The shortest text IBAN_RE, CRYPTO_PATTERNS or ACCOUNT_DIGITS can match: eight digits of an account number. */
+const SHORTEST_IDENTIFIER = 8;
+
 const CHAT_LINK = /^(?:https?:\/\/)?(?:wa\.me|api\.whatsapp\.com|chat\.whatsapp\.com|t\.me|telegram\.me|m\.me|zalo\.me|line\.me)\//i;
 
 interface Finding {
@@ -94,6 +97,8 @@ function findAll(snap: PageSnapshot): Finding[] {
   const payWith = listMatcher('payWithWords');
 
   snap.blocks.forEach((b, i) => {
+    // Most blocks of a shop ("$0.50", "Buy now") are too short to hold any of the identifiers below.
+    if (b.text.length < SHORTEST_IDENTIFIER) return;
     // IBAN, checked.
     IBAN_RE.lastIndex = 0;
     for (let m = IBAN_RE.exec(b.text); m; m = IBAN_RE.exec(b.text)) {

@@ -2,7 +2,7 @@
  * Pressure: countdown timers, "only 3 left", fake "Ana from Jakarta just
  * bought 5,000 coins" feeds. Weak on its own (honest shops run sales too).
  */
-import { normalizedBlocks } from '../engine/page';
+import { blocksThatMayHold, normalizedBlocks } from '../engine/page';
 import { listMatcher } from '../engine/terms';
 import type { Evidence, TextBlock } from '../engine/types';
 import { MAX_EVIDENCE, clipEvidence, type Detector } from './types';
@@ -24,7 +24,9 @@ export const pressureTactics: Detector = {
     const evidence: Evidence[] = [];
     const seen = new Set<string>();
     const norm = normalizedBlocks(snap);
-    for (let i = 0; i < snap.blocks.length; i++) {
+    // Blocks that cannot hold a pressure word cannot hold "only 3 left" either (SCARCITY has words too), and a
+    // clock ("04:59") counts only beside such a word or an ENDING word: the other blocks find nothing.
+    for (const i of blocksThatMayHold(snap, 'pressureWords')) {
       const b = snap.blocks[i] as TextBlock;
       const t = norm[i] ?? '';
       const word = re.test(t) || SCARCITY.test(t);

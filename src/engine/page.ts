@@ -3,7 +3,8 @@
  * in, the text around a field, sentences, and negated sentences ("we never
  * ask for a bank transfer"). Pure functions over plain data.
  */
-import { findTerm, listMatcher, normalize } from './terms';
+import type { VocabList } from '../data';
+import { MAY_HOLD_LETTER, findTerm, listMatcher, listNeedsLetter, normalize } from './terms';
 import type { Field, Form, PageSnapshot, TextBlock } from './types';
 
 /** Label and name of a field, normalised, with name separators read as spaces. */
@@ -103,7 +104,6 @@ export interface SentenceHit {
   term: string;
 }
 
-/** Non-negated sentences of the page's blocks that contain a term of `list`. */
 const normalizedCache = new WeakMap<PageSnapshot, string[]>();
 
 /** The page's text blocks, normalised once per snapshot. */
@@ -113,16 +113,42 @@ export function normalizedBlocks(snap: PageSnapshot): string[] {
   return n;
 }
 
-export function* sentencesWith(snap: PageSnapshot, list: Parameters<typeof findTerm>[0]): Generator<SentenceHit> {
+const letteredCache = new WeakMap<PageSnapshot, number[]>();
+
+/**
+ * Indices of the blocks whose normalised text may hold a letter (MAY_HOLD_LETTER),
+ * once per snapshot: on a shop page about half the blocks are prices and sizes
+ * ("$0.50", "1,000"), which no word list can match.
+ */
+export function letteredBlocks(snap: PageSnapshot): readonly number[] {
+  let idx = letteredCache.get(snap);
+  if (!idx) {
+    idx = [];
+    const norm = normalizedBlocks(snap);
+    for (let i = 0; i < norm.length; i++) if (MAY_HOLD_LETTER.test(norm[i] ?? '')) idx.push(i);
+    letteredCache.set(snap, idx);
+  }
+  return idx;
+}
+
+/** Indices of the blocks that may hold a term of `list`: only lettered ones when every term has a letter. */
+export function blocksThatMayHold(snap: PageSnapshot, list: VocabList): readonly number[] {
+  return listNeedsLetter(list) ? letteredBlocks(snap) : snap.blocks.map((_, i) => i);
+}
+
+/** Non-negated sentences of the page's blocks that contain a term of `list`. */
+export function* sentencesWith(snap: PageSnapshot, list: VocabList): Generator<SentenceHit> {
   const re = listMatcher(list);
+  const negation = listMatcher('negationWords');
   const norm = normalizedBlocks(snap);
-  for (let i = 0; i < snap.blocks.length; i++) {
+  for (const i of blocksThatMayHold(snap, list)) {
     const block = snap.blocks[i] as TextBlock;
     if (!re.test(norm[i] ?? '')) continue;
     for (const s of sentences(block.text)) {
       const n = normalize(s);
       const term = findTerm(list, n);
-      if (term && !isNegated(s)) yield { block, sentence: s, term };
+      // isNegated(s), on the sentence already normalised.
+      if (term && !negation.test(n)) yield { block, sentence: s, term };
     }
   }
 }

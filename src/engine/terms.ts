@@ -84,6 +84,28 @@ export function hasTerm(text: string, terms: readonly string[]): boolean {
   return false;
 }
 
+/**
+ * Text that may hold a letter: an ASCII letter or anything past ASCII. Under
+ * the matchers' `iu` flags a term's letter only matches a character that case-
+ * folds to the same letter, and no letter folds to an ASCII digit, space or
+ * punctuation mark; so text without one of these ("$0.50", "12:30", "2,000")
+ * cannot hold any term that has a letter (every list's term: listNeedsLetter).
+ */
+export const MAY_HOLD_LETTER = /[A-Za-z\u0080-\uffff]/;
+
+const needsLetter = new Map<VocabList, boolean>();
+
+/** Does every term of `list` have a letter, so that text failing MAY_HOLD_LETTER cannot match it? */
+export function listNeedsLetter(list: VocabList): boolean {
+  let needs = needsLetter.get(list);
+  if (needs === undefined) {
+    const byLang: Record<string, string[]> = vocabJson.lists[list];
+    needs = Object.values(byLang).every((terms) => terms.every((t) => /\p{L}/u.test(normalize(t))));
+    needsLetter.set(list, needs);
+  }
+  return needs;
+}
+
 const compiled = new Map<VocabList, RegExp>();
 
 /** The matcher for one vocabulary list, all languages together. */

@@ -48,6 +48,10 @@ describe('off-platform-payment', () => {
     expect(hit?.evidence[0]?.text).toContain('0123456789');
     expect(hit?.evidence[0]?.selector).toBe('p#bank');
   });
+  test('an account number of eight digits alone in its block is read (the shortest identifier looked for)', async () => {
+    const [hit] = await runDetector(offPlatformPayment, page(`${ORDER}<p>Transfer ke rekening BCA</p><p id="no">12345678</p><p>a/n Budi Santoso</p>`));
+    expect(hit?.evidence.find((e) => e.selector === 'p#no')?.text).toBe('bank account: 12345678');
+  });
 });
 
 describe('a price list whose only checkout is a chat', () => {
