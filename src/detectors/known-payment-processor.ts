@@ -22,9 +22,8 @@ export const knownPaymentProcessor: Detector = {
     const offPlatform = new Set(offPlatformFindings(snap).filter((f) => f.strong).map((f) => f.evidence.selector).filter(Boolean));
     /** Lists the processors one text names; false once six are named (enough to show). */
     function scan(item: TextBlock, text: string): boolean {
-      if (offPlatform.has(item.selector)) return true;
-      // Most texts name no processor: one test, then the exec loop only where there is something to list.
-      if (any.test(text)) {
+      // Most texts name no processor: one test, then (only then) the off-platform check and the exec loop.
+      if (any.test(text) && !offPlatform.has(item.selector)) {
         re.lastIndex = 0;
         for (let m = re.exec(text); m; m = re.exec(text)) {
           if (names.has(m[0])) continue;
