@@ -31,6 +31,7 @@ const VARIANTS: [name: string, js: string][] = [
   ['window.top check', 'window.__x = window.top === window;'],
   ['document.title', 'window.__x = document.title;'],
   ['title + location.href', 'window.__x = document.title + location.href;'],
+  ['extension API (runtime.id)', 'window.__x = !!((globalThis.browser && globalThis.browser.runtime && globalThis.browser.runtime.id) || (globalThis.chrome && globalThis.chrome.runtime && globalThis.chrome.runtime.id));'],
   ['title + MutationObserver', 'window.__x = document.title; new MutationObserver(function () {}).observe(document, { childList: true, subtree: true });'],
   ['document.body (one element)', 'window.__x = document.body;'],
   ['body.textContent', 'window.__x = (document.body.textContent || "").slice(0, 4000);'],
