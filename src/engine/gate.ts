@@ -14,24 +14,15 @@ import { brandTokens, coinWords, commerceWords, cues, generatorWords, unitTerms 
 import { LIMITS } from './limits';
 import { compileTerms, foldSpace, hasTerm, lowerNfkc } from './terms';
 
-const gateVocab = { coinWords, commerceWords, generatorWords, brandTokens, unitTerms };
-type GateList = keyof typeof gateVocab;
+let platformPatterns: { brand: RegExp; unit: RegExp } | null = null;
 
-const matchers = new Map<GateList, RegExp>();
-
-/** The whole-word matcher for one gate list, compiled on first use. */
-function gateMatcher(list: GateList): RegExp {
-  let re = matchers.get(list);
-  if (!re) {
-    re = compileTerms(gateVocab[list]);
-    matchers.set(list, re);
-  }
-  return re;
-}
-
-/** Matchers for platform brand names and platform-specific unit words. */
+/**
+ * Compiled matchers for platform brand names and platform-specific unit words,
+ * built on first use: for the analysis in the background, which needs where a
+ * term is (exec). The gate itself only asks whether one is there (hasTerm).
+ */
 export function platformMatchers(): { brand: RegExp; unit: RegExp } {
-  return { brand: gateMatcher('brandTokens'), unit: gateMatcher('unitTerms') };
+  return (platformPatterns ??= { brand: compileTerms(brandTokens), unit: compileTerms(unitTerms) });
 }
 
 const isAsciiWordChar = (c: number) => (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
@@ -112,7 +103,7 @@ export function mayNamePlatform(input: Pick<GateInput, 'headline' | 'sample'>): 
 
 /**
  * The pure decision, on text already read. The lists are matched with
- * hasTerm(), which finds what their compiled patterns (gateMatcher) find
+ * hasTerm(), which finds what their compiled patterns (compileTerms) find
  * without compiling them on the page.
  */
 export function gateDecision(input: GateInput): boolean {

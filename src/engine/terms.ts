@@ -69,9 +69,9 @@ function codePointBefore(text: string, i: number): number {
  * (`\s+` in the pattern) can only meet single spaces, and upper case is gone,
  * so a literal search finds what the pattern finds. Compiling the gate's
  * five alternations costs 18–28 ms in a fresh Chromium renderer (they are
- * Unicode-aware and case-insensitive), and the gate is the only thing that
- * runs on every page that mentions coins; tests/unit/engine/terms.test.ts checks
- * this agrees with the compiled pattern character by character and on random text.
+ * Unicode-aware and case-insensitive), on every page that passes the cue
+ * prefilter; tests/unit/engine/terms.test.ts checks this agrees with the
+ * compiled pattern character by character and on random text.
  */
 export function hasTerm(text: string, terms: readonly string[]): boolean {
   for (const t of terms) {
