@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LIMITS } from './limits';
 
 /** The five verdicts. Stable contract: see README "Verdicts". */
 export const VERDICTS = ['danger', 'caution', 'ok', 'official', 'none'] as const;
@@ -74,8 +75,8 @@ export const PageSnapshotSchema = z.object({
 });
 export type PageSnapshot = z.infer<typeof PageSnapshotSchema>;
 
-/** Most selector paths a packed snapshot holds: one per element the walk may visit, and the roots. */
-export const MAX_PATHS = 150_200;
+/** Most selector paths a packed snapshot holds: one per element the walk may visit, and one per shadow root. */
+export const MAX_PATHS = LIMITS.elements + LIMITS.nestedRoots;
 const pathRef = z.number().int().nonnegative();
 
 /**
