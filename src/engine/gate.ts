@@ -12,7 +12,7 @@
 // Named imports: the bundle keeps the five lists and drops the file's $comment.
 import { brandTokens, coinWords, commerceWords, cues, generatorWords, unitTerms } from '../data/gate-vocab.json';
 import { LIMITS } from './limits';
-import { compileTerms, foldSpace, hasTerm, lowerNfkc } from './terms';
+import { compileTerms, foldSpace, hasTerm, isAsciiLetterOrDigit, lowerNfkc } from './terms';
 
 let platformPatterns: { brand: RegExp; unit: RegExp } | null = null;
 
@@ -25,14 +25,12 @@ export function platformMatchers(): { brand: RegExp; unit: RegExp } {
   return (platformPatterns ??= { brand: compileTerms(brandTokens), unit: compileTerms(unitTerms) });
 }
 
-const isAsciiWordChar = (c: number) => (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
-
 /** True when one of `words` occurs in `text` with no ASCII letter or digit touching either end. */
 export function hasCue(text: string, words: readonly string[]): boolean {
   for (const w of words) {
     for (let k = text.indexOf(w); k >= 0; k = text.indexOf(w, k + 1)) {
       const end = k + w.length;
-      if ((k === 0 || !isAsciiWordChar(text.charCodeAt(k - 1))) && (end >= text.length || !isAsciiWordChar(text.charCodeAt(end)))) return true;
+      if ((k === 0 || !isAsciiLetterOrDigit(text.charCodeAt(k - 1))) && (end >= text.length || !isAsciiLetterOrDigit(text.charCodeAt(end)))) return true;
     }
   }
   return false;

@@ -95,7 +95,12 @@ export function sentences(text: string): string[] {
 
 /** The sentence warns against or denies something ("we never ask…", "beware of…"). */
 export function isNegated(sentence: string): boolean {
-  return listMatcher('negationWords').test(normalize(sentence));
+  return isNegatedNormalised(normalize(sentence));
+}
+
+/** isNegated() for a sentence already normalised. */
+function isNegatedNormalised(normalised: string): boolean {
+  return listMatcher('negationWords').test(normalised);
 }
 
 export interface SentenceHit {
@@ -139,7 +144,6 @@ export function blocksThatMayHold(snap: PageSnapshot, list: VocabList): readonly
 /** Non-negated sentences of the page's blocks that contain a term of `list`. */
 export function* sentencesWith(snap: PageSnapshot, list: VocabList): Generator<SentenceHit> {
   const re = listMatcher(list);
-  const negation = listMatcher('negationWords');
   const norm = normalizedBlocks(snap);
   for (const i of blocksThatMayHold(snap, list)) {
     const block = snap.blocks[i] as TextBlock;
@@ -147,8 +151,7 @@ export function* sentencesWith(snap: PageSnapshot, list: VocabList): Generator<S
     for (const s of sentences(block.text)) {
       const n = normalize(s);
       const term = findTerm(list, n);
-      // isNegated(s), on the sentence already normalised.
-      if (term && !negation.test(n)) yield { block, sentence: s, term };
+      if (term && !isNegatedNormalised(n)) yield { block, sentence: s, term };
     }
   }
 }

@@ -46,9 +46,14 @@ export function compileTerms(terms: readonly string[], flags = 'iu'): RegExp {
 /** Letters and digits as the matchers' look-arounds see them; built on first need (a non-ASCII neighbour). */
 let letterOrDigit: RegExp | null = null;
 
+/** An ASCII letter or digit (a UTF-16 code unit or code point below 0x80). */
+export function isAsciiLetterOrDigit(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
 /** Is code point `cp` a letter or digit for `(?<![\p{L}\p{N}])` / `(?![\p{L}\p{N}])` under the `iu` flags? */
 function isLetterOrDigit(cp: number): boolean {
-  if (cp < 0x80) return (cp >= 48 && cp <= 57) || (cp >= 97 && cp <= 122) || (cp >= 65 && cp <= 90);
+  if (cp < 0x80) return isAsciiLetterOrDigit(cp);
   return (letterOrDigit ??= /^[\p{L}\p{N}]$/iu).test(String.fromCodePoint(cp));
 }
 
