@@ -6,7 +6,7 @@
  *
  *  - In the top frame, and in a frame whose parent can read it (same origin:
  *    the parent's snapshot already includes it), it returns at once.
- *  - Otherwise one selector asks whether the frame has a secret field. No →
+ *  - Otherwise one query for its inputs asks whether the frame has a secret field. No →
  *    nothing else happens. Yes → the frame's snapshot goes to the background,
  *    which merges it into the tab's verdict (src/engine/frames.ts).
  *  - It listens for {type:'probe-frames'} from the background (sent after each
@@ -19,26 +19,12 @@
  */
 import { isProbeFrames } from '../src/content-messages';
 import { alive, onExtensionMessage, sendToBackground } from '../src/content/ext';
+import { hasInputMatching } from '../src/engine/query';
+import { PROBE_SECRET_FIELD } from '../src/engine/secret-fields';
 import { buildPackedSnapshot } from '../src/engine/snapshot';
 
-/** Fields that may ask for a secret; the background decides whether they do. */
-const SECRET_FIELD = [
-  'input[type="password" i]',
-  'input[autocomplete~="one-time-code" i]',
-  'input[autocomplete~="current-password" i]',
-  'input[name*="otp" i]',
-  'input[id*="otp" i]',
-  'input[name*="pass" i]',
-  'input[name*="pwd" i]',
-  'input[name*="code" i]',
-  'input[placeholder*="code" i]',
-  'input[placeholder*="kode" i]',
-  'input[placeholder*="código" i]',
-  'input[placeholder*="mã" i]',
-].join(', ');
-
 function report(): void {
-  if (!alive() || !document.querySelector(SECRET_FIELD)) return;
+  if (!alive() || !hasInputMatching(document, PROBE_SECRET_FIELD)) return;
   void sendToBackground({ type: 'frame-snapshot', snapshot: buildPackedSnapshot(document, location.href) }).catch(() => undefined);
 }
 

@@ -8,6 +8,7 @@
  */
 import { SECRET_FIELD, gateDecision, mayNamePlatform, mayPassGate, readGateInput } from '../engine/gate';
 import { LIMITS } from '../engine/limits';
+import { hasInputMatching } from '../engine/query';
 
 /** Open shadow roots and same-origin frame documents under `root`, bounded. */
 export function* nestedRoots(root: Document | ShadowRoot, budget = { elements: LIMITS.deepSearchElements }): Generator<Document | ShadowRoot> {
@@ -41,7 +42,7 @@ export function* nestedRoots(root: Document | ShadowRoot, budget = { elements: L
 }
 
 export function hasNestedSecretField(doc: Document): boolean {
-  for (const r of nestedRoots(doc)) if (r.querySelector(SECRET_FIELD)) return true;
+  for (const r of nestedRoots(doc)) if (hasInputMatching(r, SECRET_FIELD)) return true;
   return false;
 }
 

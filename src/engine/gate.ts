@@ -12,6 +12,8 @@
 // Named imports: the bundle keeps the five lists and drops the file's $comment.
 import { brandTokens, coinWords, commerceWords, cues, generatorWords, unitTerms } from '../data/gate-vocab.json';
 import { LIMITS } from './limits';
+import { firstMatches, hasInputMatching } from './query';
+import { SECRET_FIELD } from './secret-fields';
 import { compileTerms, foldSpace, hasTerm, isAsciiLetterOrDigit, lowerNfkc } from './terms';
 
 let platformPatterns: { brand: RegExp; unit: RegExp } | null = null;
@@ -117,7 +119,10 @@ const SKIP_TEXT_PARENTS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
 /** Characters of one heading the gate reads. */
 export const HEADING_CHARS = 500;
 
-export const SECRET_FIELD = 'input[type="password" i], input[autocomplete~="one-time-code" i], input[autocomplete~="current-password" i]';
+/** The headings the gate reads: the first 8 of these in document order. */
+const HEADINGS = ['h1', 'h2'] as const;
+
+export { SECRET_FIELD } from './secret-fields';
 
 /**
  * The first `max` characters of an element's textContent, without building
@@ -138,11 +143,8 @@ export function readGateInput(doc: Document): GateInput {
   const parts = [doc.title];
   const meta = doc.querySelector('meta[name="description"]');
   if (meta) parts.push(meta.getAttribute('content') ?? '');
-  const heads = doc.querySelectorAll('h1, h2');
-  for (let i = 0; i < heads.length && i < 8; i++) {
-    const h = heads[i];
-    if (h) parts.push(textPrefix(h, HEADING_CHARS));
-  }
+  // The first 8 of querySelectorAll('h1, h2'), without the selector list's slow path (query.ts).
+  for (const h of firstMatches(doc, HEADINGS, 8)) parts.push(textPrefix(h, HEADING_CHARS));
 
   let sample = '';
   const body = doc.body;
@@ -161,7 +163,7 @@ export function readGateInput(doc: Document): GateInput {
   const input = { headline: parts.join(' '), sample: sample.slice(0, LIMITS.gateTextChars), hasSecretField: false };
   // A secret field only matters when the text names a platform; the cue
   // test is a necessary condition for the brand matcher in gateDecision.
-  if (mayNamePlatform(input)) input.hasSecretField = !!doc.querySelector(SECRET_FIELD);
+  if (mayNamePlatform(input)) input.hasSecretField = hasInputMatching(doc, SECRET_FIELD);
   return input;
 }
 

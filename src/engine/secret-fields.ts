@@ -1,0 +1,29 @@
+/**
+ * Selectors for fields that may ask for a secret (a password or a one-time
+ * code). Every selector in both lists matches only <input> elements, so
+ * hasInputMatching() (query.ts) can answer with one fast "input" query;
+ * tests/unit/engine/query.test.ts checks that.
+ */
+
+/** The gate's: a page that names a platform and has one of these may be a fake login (gate.ts). */
+export const SECRET_FIELD = 'input[type="password" i], input[autocomplete~="one-time-code" i], input[autocomplete~="current-password" i]';
+
+/**
+ * The frame probe's (entrypoints/frame-probe.ts), wider: in a cross-origin
+ * frame it decides only whether the frame's snapshot is sent; the background
+ * decides whether a field really asks for a secret.
+ */
+export const PROBE_SECRET_FIELD = [
+  'input[type="password" i]',
+  'input[autocomplete~="one-time-code" i]',
+  'input[autocomplete~="current-password" i]',
+  'input[name*="otp" i]',
+  'input[id*="otp" i]',
+  'input[name*="pass" i]',
+  'input[name*="pwd" i]',
+  'input[name*="code" i]',
+  'input[placeholder*="code" i]',
+  'input[placeholder*="kode" i]',
+  'input[placeholder*="código" i]',
+  'input[placeholder*="mã" i]',
+].join(', ');
