@@ -34,6 +34,11 @@ const VARIANTS: [name: string, js: string][] = [
   ['extension API (runtime.id)', 'window.__x = !!((globalThis.browser && globalThis.browser.runtime && globalThis.browser.runtime.id) || (globalThis.chrome && globalThis.chrome.runtime && globalThis.chrome.runtime.id));'],
   ['title + MutationObserver', 'window.__x = document.title; new MutationObserver(function () {}).observe(document, { childList: true, subtree: true });'],
   ['document.body (one element)', 'window.__x = document.body;'],
+  // The gate's other reads: its meta query (no match on these pages: no element reached) and its first heading.
+  ['meta description query', 'window.__x = document.querySelector(\'meta[name="description"]\');'],
+  ['first h1 (querySelectorAll, textContent)', 'var h = document.querySelectorAll("h1")[0]; window.__x = h ? h.textContent : "";'],
+  // Text nodes only, from the document: no element is touched, but script and style text cannot be told apart.
+  ['text walker from the document, no parent check', 'var w = document.createTreeWalker(document, 4), s = "", k = 0; for (var n = w.nextNode(); n && k < 400; n = w.nextNode()) { k++; var v = n.nodeValue; if (v && v.trim()) s += " " + v; if (s.length >= 4000) break; } window.__x = s;'],
   ['body.textContent', 'window.__x = (document.body.textContent || "").slice(0, 4000);'],
   ['bounded text sample', SAMPLE],
 ];
