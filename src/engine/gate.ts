@@ -2,7 +2,7 @@
  * The coin-shop gate: decides cheaply whether a page could be a coin shop (or
  * a fake platform login) before anything else is read. It looks at the title,
  * meta description, top headings and a bounded sample of body text through
- * textContent/nodeValue (no layout), plus one selector for credential fields
+ * textContent/nodeValue (no layout), plus one query for credential fields
  * when the text names a platform. Every other page stops here, untouched.
  *
  * Its words come from src/data/gate-vocab.json (generated from vocab.json and
