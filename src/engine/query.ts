@@ -37,14 +37,22 @@ export function firstMatches(root: ParentNode, selectors: readonly string[], max
 }
 
 /**
+ * Inputs worth testing one by one with matches(); a page with more (a huge
+ * form, or one built to slow us down) gets the list query, one native pass,
+ * instead of thousands of calls from script.
+ */
+export const MATCHES_ONE_BY_ONE = 50;
+
+/**
  * Whether `root` holds an <input> that matches `inputSelector`, a selector
  * list of which every selector matches only <input> elements (the callers'
  * lists are checked in tests/unit/engine/query.test.ts). The same answer as
  * !!root.querySelector(inputSelector), from one fast-path query for "input"
- * and matches() on each input.
+ * and matches() on each input (or that very query, past MATCHES_ONE_BY_ONE inputs).
  */
 export function hasInputMatching(root: ParentNode, inputSelector: string): boolean {
   const inputs = root.querySelectorAll('input');
+  if (inputs.length > MATCHES_ONE_BY_ONE) return root.querySelector(inputSelector) !== null;
   for (let i = 0; i < inputs.length; i++) if (inputs[i]!.matches(inputSelector)) return true;
   return false;
 }

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { firstMatches, hasInputMatching } from '../../../src/engine/query';
+import { MATCHES_ONE_BY_ONE, firstMatches, hasInputMatching } from '../../../src/engine/query';
 import { PROBE_SECRET_FIELD, SECRET_FIELD } from '../../../src/engine/secret-fields';
 
 const dirs = ['tests/fixtures/pages/', 'tests/fixtures/hostile/'];
@@ -91,6 +91,16 @@ describe('hasInputMatching answers as querySelector(list) does', () => {
       }),
       { numRuns: 600 },
     );
+  });
+
+  test('a page with more inputs than are tested one by one gets the same answers', () => {
+    const many = (n: number, last: string) => `<body><form>${'<input type="text" name="q">'.repeat(n)}${last}</form></body>`;
+    for (const n of [MATCHES_ONE_BY_ONE - 1, MATCHES_ONE_BY_ONE, MATCHES_ONE_BY_ONE + 1, 5 * MATCHES_ONE_BY_ONE]) {
+      load(many(n, '<input type="password">'));
+      expect(hasInputMatching(document, SECRET_FIELD)).toBe(true);
+      load(many(n, '<input type="email">'));
+      expect(hasInputMatching(document, SECRET_FIELD)).toBe(false);
+    }
   });
 
   // happy-dom ignores the selectors' `i` flag (in querySelector and matches alike), so upper-case values are left to the browsers.
