@@ -31,6 +31,16 @@ describe('too-good-discount grading (thresholds from scoring.json)', () => {
     expect(gradingDiff([])).toBeNull();
   });
 
+  test('evidence names the package with thousands separators, the price and how far below it is', () => {
+    const sized = (units: number, diffPercent: number): PriceEntry => ({ ...entry(diffPercent), units });
+    const [hit] = tooGoodDiscount.run({ snap: undefined as never, site: undefined as never, platform: null, prices: [sized(1_000_000, -80), sized(70, -75), sized(12_500, -70)] });
+    expect(hit?.evidence.map((e) => e.text)).toEqual([
+      '1,000,000 coins for 1 USD: 80% below the official price',
+      '70 coins for 1 USD: 75% below the official price',
+      '12,500 coins for 1 USD: 70% below the official price',
+    ]);
+  });
+
   test('end to end: TikTok coins at a fifth of the web price', async () => {
     const ctx = await contextFor(page('<h1>TikTok coins</h1><div><b>1,000 Coins</b> <span>$1.99</span></div><div><b>5,000 Coins</b> <span>$7.99</span></div>'));
     const [hit] = tooGoodDiscount.run(ctx);
