@@ -6,9 +6,10 @@
  * names a platform but has no password field in the light DOM — so ordinary
  * pages pay nothing extra.
  */
-import { SECRET_FIELD, gateDecision, mayNamePlatform, mayPassGate, readGateInput } from '../engine/gate';
+import { gateDecision, mayNamePlatform, mayPassGate, readGateInput } from '../engine/gate';
 import { LIMITS } from '../engine/limits';
 import { hasInputMatching } from '../engine/query';
+import { SECRET_FIELD } from '../engine/secret-fields';
 
 /** Open shadow roots and same-origin frame documents under `root`, bounded. */
 export function* nestedRoots(root: Document | ShadowRoot, budget = { elements: LIMITS.deepSearchElements }): Generator<Document | ShadowRoot> {

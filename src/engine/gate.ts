@@ -122,8 +122,6 @@ export const HEADING_CHARS = 500;
 /** The headings the gate reads: the first 8 of these in document order. */
 const HEADINGS = ['h1', 'h2'] as const;
 
-export { SECRET_FIELD } from './secret-fields';
-
 /**
  * The first `max` characters of an element's textContent, without building
  * the whole string when the element wraps a lot of markup (a hostile heading

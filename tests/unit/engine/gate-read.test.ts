@@ -10,7 +10,8 @@ import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import gateVocab from '../../../src/data/gate-vocab.json';
-import { HEADING_CHARS, SECRET_FIELD, gateDecision, mayNamePlatform, readGateInput, textPrefix } from '../../../src/engine/gate';
+import { HEADING_CHARS, gateDecision, mayNamePlatform, readGateInput, textPrefix } from '../../../src/engine/gate';
+import { SECRET_FIELD } from '../../../src/engine/secret-fields';
 
 const dirs = ['tests/fixtures/pages/', 'tests/fixtures/hostile/'];
 const files = dirs.flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.html')).map((f) => d + f));
