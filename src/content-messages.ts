@@ -7,6 +7,7 @@
  * tests/unit/content/messages.test.ts checks these functions accept exactly
  * what ScanResultSchema/HighlightMessage in src/messages.ts accept.
  */
+import { MAX_SELECTOR } from './engine/limits';
 import type { ScanResult } from './engine/types';
 
 const VERDICTS = new Set(['danger', 'caution', 'ok', 'official', 'none']);
@@ -30,7 +31,7 @@ export function isProbeFrames(raw: unknown): boolean {
 
 /** A "Show me" request from the popup, or null when `raw` is anything else. */
 export function parseHighlight(raw: unknown): { selector: string } | null {
-  if (!isObj(raw) || raw.type !== 'highlight' || !isStr(raw.selector, 1000) || raw.selector.length < 1) return null;
+  if (!isObj(raw) || raw.type !== 'highlight' || !isStr(raw.selector, MAX_SELECTOR) || raw.selector.length < 1) return null;
   return { selector: raw.selector };
 }
 
@@ -55,7 +56,7 @@ function isSignal(s: unknown): boolean {
     isStr(s.severity) &&
     SEVERITIES.has(s.severity) &&
     Array.isArray(s.evidence) &&
-    s.evidence.every((e) => isObj(e) && isStr(e.text, 500) && isOptStr(e.selector, 1000))
+    s.evidence.every((e) => isObj(e) && isStr(e.text, 500) && isOptStr(e.selector, MAX_SELECTOR))
   );
 }
 

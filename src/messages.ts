@@ -3,6 +3,7 @@
  * schemas. Receivers parse with these and drop anything that does not fit.
  */
 import { z } from 'zod';
+import { MAX_SELECTOR } from './engine/limits';
 import { EvidenceSchema, PackedSnapshotSchema, SEVERITIES, VERDICTS } from './engine/types';
 // Parents' strict mode (issue 5): strict-plan, verify-pin, log-event — see src/settings/messages.ts.
 import { StrictMessages } from './settings/messages';
@@ -20,7 +21,7 @@ export const FrameSnapshotMessage = z.strictObject({ type: z.literal('frame-snap
 export const ClearMessage = z.strictObject({ type: z.literal('clear') });
 /** Tab ids are positive 32-bit integers in both browsers. */
 export const GetResultMessage = z.strictObject({ type: z.literal('get-result'), tabId: z.number().int().nonnegative().max(2 ** 31 - 1) });
-export const HighlightMessage = z.strictObject({ type: z.literal('highlight'), selector: z.string().min(1).max(1000) });
+export const HighlightMessage = z.strictObject({ type: z.literal('highlight'), selector: z.string().min(1).max(MAX_SELECTOR) });
 
 /** Messages the background accepts. */
 export const BackgroundMessage = z.discriminatedUnion('type', [SnapshotMessage, FrameSnapshotMessage, ClearMessage, GetResultMessage, ...StrictMessages]);

@@ -3,6 +3,12 @@
  * costing unbounded time or memory; numbers chosen so a real shop page (a few
  * thousand elements, tens of KB of text) is read whole.
  */
+/**
+ * Characters of a CSS selector, at most: the snapshot schemas' bound, what the
+ * snapshot walk and unpackSnapshot() clip to, and what a "Show me" request may hold.
+ */
+export const MAX_SELECTOR = 1000;
+
 export const LIMITS = {
   /** Characters of body text the gate samples before deciding. */
   gateTextChars: 4000,

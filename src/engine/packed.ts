@@ -10,12 +10,11 @@
  * characters (a custom element's tag name can be any length; so could a
  * selector built from it).
  */
+import { MAX_SELECTOR } from './limits';
 import type { PackedSnapshot, PageSnapshot } from './types';
 
 /** Parts of a selector, at most (cssPath keeps the nearest 12). */
 export const MAX_PARTS = 12;
-/** Characters of a selector, at most (PageSnapshotSchema's bound). */
-export const MAX_SELECTOR = 1000;
 
 const clip = (s: string) => (s.length > MAX_SELECTOR ? s.slice(0, MAX_SELECTOR) : s);
 

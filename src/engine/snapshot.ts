@@ -12,8 +12,8 @@
  * and per-element work never walks more than a few ancestors.
  */
 import type { Link, PackedSnapshot, PageSnapshot } from './types';
-import { LIMITS } from './limits';
-import { MAX_SELECTOR, unpackSnapshot } from './packed';
+import { LIMITS, MAX_SELECTOR } from './limits';
+import { unpackSnapshot } from './packed';
 import { cssPath, idPart } from './selector';
 
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'canvas', 'iframe', 'frame', 'object']);

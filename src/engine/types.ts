@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LIMITS } from './limits';
+import { LIMITS, MAX_SELECTOR } from './limits';
 
 /** The five verdicts. Stable contract: see README "Verdicts". */
 export const VERDICTS = ['danger', 'caution', 'ok', 'official', 'none'] as const;
@@ -14,7 +14,7 @@ const text = (max: number) => z.string().max(max);
 /** One piece of evidence: what was seen, and where (a CSS selector for "Show me"). */
 export const EvidenceSchema = z.object({
   text: text(500),
-  selector: text(1000).optional(),
+  selector: text(MAX_SELECTOR).optional(),
 });
 export type Evidence = z.infer<typeof EvidenceSchema>;
 
@@ -25,7 +25,7 @@ export const FieldSchema = z.object({
   autocomplete: text(100),
   /** Visible label, placeholder or aria-label, lower-cased and trimmed. */
   label: text(300),
-  selector: text(1000),
+  selector: text(MAX_SELECTOR),
   /** Action URL of the enclosing form, resolved against the page; '' when none. */
   formAction: text(2000),
 });
@@ -34,14 +34,14 @@ export type Field = z.infer<typeof FieldSchema>;
 export const FormSchema = z.object({
   action: text(2000),
   method: text(20),
-  selector: text(1000),
+  selector: text(MAX_SELECTOR),
 });
 export type Form = z.infer<typeof FormSchema>;
 
 /** A block of visible text with the element it came from. */
 export const TextBlockSchema = z.object({
   text: text(2000),
-  selector: text(1000),
+  selector: text(MAX_SELECTOR),
   /** The text is struck through (an old price). */
   struck: z.boolean().optional(),
 });
@@ -91,7 +91,7 @@ export const PackedSnapshotSchema = PageSnapshotSchema.extend({
   paths: z.object({
     /** The parent path of each path (a smaller index), or -1: the part is the whole selector. */
     parent: z.array(z.number().int().min(-1)).max(MAX_PATHS),
-    part: z.array(text(1000)).max(MAX_PATHS),
+    part: z.array(text(MAX_SELECTOR)).max(MAX_PATHS),
   }),
   blocks: z.array(TextBlockSchema.omit({ selector: true }).extend({ path: pathRef })).max(5000),
   fields: z.array(FieldSchema.omit({ selector: true }).extend({ path: pathRef })).max(500),

@@ -8,7 +8,8 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { packSnapshot, selectorsOf, unpackSnapshot, MAX_SELECTOR } from '../../../src/engine/packed';
+import { MAX_SELECTOR } from '../../../src/engine/limits';
+import { packSnapshot, selectorsOf, unpackSnapshot } from '../../../src/engine/packed';
 import { buildPackedSnapshot, buildSnapshot } from '../../../src/engine/snapshot';
 import { PackedSnapshotSchema, PageSnapshotSchema } from '../../../src/engine/types';
 import { analyze } from '../../../src/engine/analyze';
