@@ -1,4 +1,5 @@
 import type { Platform } from '../data';
+import { foldSpace } from '../engine/space';
 import type { SiteInfo } from '../engine/site';
 import type { Evidence, PageSnapshot, PriceEntry } from '../engine/types';
 
@@ -29,6 +30,6 @@ export interface Detector {
 export const MAX_EVIDENCE = 3;
 
 export function clipEvidence(text: string, max = 160): string {
-  const t = text.replace(/\s+/g, ' ').trim();
+  const t = foldSpace(text);
   return t.length > max ? `${t.slice(0, max - 1)}…` : t;
 }

@@ -14,7 +14,8 @@ import { brandTokens, coinWords, commerceWords, cues, generatorWords, unitTerms 
 import { LIMITS } from './limits';
 import { firstMatches, hasInputMatching } from './query';
 import { SECRET_FIELD } from './secret-fields';
-import { compileTerms, foldSpace, hasTerm, isAsciiLetterOrDigit, lowerNfkc } from './terms';
+import { foldSpace } from './space';
+import { compileTerms, hasTerm, isAsciiLetterOrDigit, lowerNfkc } from './terms';
 
 let platformPatterns: { brand: RegExp; unit: RegExp } | null = null;
 

@@ -15,6 +15,7 @@ import type { Link, PackedSnapshot, PageSnapshot } from './types';
 import { LIMITS, MAX_SELECTOR } from './limits';
 import { unpackSnapshot } from './packed';
 import { cssPath, idPart } from './selector';
+import { foldSpace } from './space';
 
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'canvas', 'iframe', 'frame', 'object']);
 const STRUCK = new Set(['s', 'del', 'strike']);
@@ -32,7 +33,7 @@ function clip(s: string, max: number): string {
 
 /** Collapses white space, after clipping the raw string to `max * 2` so huge input stays cheap. */
 function squash(s: string | null | undefined, max = 4000): string {
-  return clip(clip(s ?? '', max * 2).replace(/\s+/g, ' ').trim(), max);
+  return clip(foldSpace(clip(s ?? '', max * 2)), max);
 }
 
 function resolve(href: string, base: string): string {

@@ -5,6 +5,7 @@
  */
 import type { VocabList } from '../data';
 import vocabJson from '../data/vocab.json';
+import { foldSpace } from './space';
 
 /**
  * Characters NFKC may change: everything past Latin-1, and the Latin-1 ones
@@ -18,11 +19,6 @@ export const MAY_CHANGE_UNDER_NFKC = /[^\x00-\x9f\xa1-\xa7\xa9\xab-\xae\xb0\xb1\
 /** NFKC-normalise (only where that can change the text) and lower-case; white space stays as it is. */
 export function lowerNfkc(s: string): string {
   return (MAY_CHANGE_UNDER_NFKC.test(s) ? s.normalize('NFKC') : s).toLowerCase();
-}
-
-/** Folds runs of white space into one space, trimmed. */
-export function foldSpace(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
 }
 
 /** Lower-case, NFKC-normalise and fold runs of white space. */
