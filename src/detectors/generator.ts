@@ -23,10 +23,10 @@ export const generator: Detector = {
     const weakHeadline = findTerm('generatorWords', headline);
     const strong = [...sentencesWith(snap, 'generatorStrongWords')];
     const weak = [...sentencesWith(snap, 'generatorWords')];
-    const all = new RegExp(listMatcher('generatorWords').source, 'giu');
-    const weakTerms = new Set(weak.flatMap((w) => [...normalize(w.sentence).matchAll(all)].map((m) => m[0])));
+    const words = listMatcher('generatorWords');
+    const weakTerms = new Set(weak.flatMap((w) => words.all(normalize(w.sentence))));
     if (weakHeadline) {
-      for (const m of headline.matchAll(all)) weakTerms.add(m[0]);
+      for (const m of words.all(headline)) weakTerms.add(m);
     }
     // "Free coins" alone can be a bonus ("10 free coins on your first order"); two different claims, or any
     // strong one ("generator", "verify you are human"), cannot.

@@ -23,7 +23,7 @@ import { extractPrices } from '../prices/extract';
 import { platformMatchers } from './gate';
 import { fieldText, sentencesWith, siblingsOf } from './page';
 import { siteInfo, type SiteInfo } from './site';
-import { compileTerms, findTerm, listMatcher, normalize } from './terms';
+import { TermMatcher, findTerm, listMatcher, normalize } from './terms';
 import type { PageSnapshot, PriceEntry, ScanResult, Severity, Signal, Verdict } from './types';
 
 export interface AnalyzeOptions {
@@ -31,10 +31,10 @@ export interface AnalyzeOptions {
   strict?: boolean;
 }
 
-const platformRes = new Map<string, RegExp>();
-function platformRe(p: Platform): RegExp {
+const platformRes = new Map<string, TermMatcher>();
+function platformRe(p: Platform): TermMatcher {
   let re = platformRes.get(p.id);
-  if (!re) platformRes.set(p.id, (re = compileTerms([...p.brandTokens, ...p.unitTerms], 'giu')));
+  if (!re) platformRes.set(p.id, (re = new TermMatcher([...p.brandTokens, ...p.unitTerms])));
   return re;
 }
 
@@ -47,7 +47,7 @@ export function detectPlatform(snap: PageSnapshot, site: SiteInfo): Platform | n
   let bestScore = 0;
   for (const p of data().platforms) {
     const re = platformRe(p);
-    const score = (headline.match(re)?.length ?? 0) * 3 + Math.min(body.match(re)?.length ?? 0, 20);
+    const score = re.all(headline).length * 3 + Math.min(re.all(body).length, 20);
     if (score > bestScore) {
       best = p;
       bestScore = score;
@@ -117,10 +117,9 @@ export function shopScore(
   }
   // Articles, forum threads and help pages: discussion words in the title or headings, or several
   // different ones in the text. Menu links ("Blog", "News") do not count: shops have those too.
-  const discussionRe = new RegExp(listMatcher('discussionWords').source, 'giu');
   const prose = snap.blocks.slice(0, 300).filter((b) => !/(?:^|> )a(?:[:#.]|$)/.test(b.selector.split(' > ').pop() ?? ''));
   const bodyText = normalize(prose.map((b) => b.text).join(' · '));
-  const discussionTerms = new Set([...bodyText.matchAll(discussionRe)].map((m) => m[0]));
+  const discussionTerms = new Set(listMatcher('discussionWords').all(bodyText));
   const discussion = listMatcher('discussionWords').test(headline) || discussionTerms.size >= 3;
   // An order form (ID or platform secret) outweighs discussion words: shops have FAQs and guides too.
   if (discussion && !idField && !secrets.length) score -= 2;

@@ -15,17 +15,17 @@ import { LIMITS } from './limits';
 import { firstMatches, hasInputMatching } from './query';
 import { SECRET_FIELD } from './secret-fields';
 import { foldSpace } from './space';
-import { compileTerms, hasTerm, isAsciiLetterOrDigit, lowerNfkc } from './terms';
+import { TermMatcher, hasTerm, isAsciiLetterOrDigit, lowerNfkc } from './terms';
 
-let platformPatterns: { brand: RegExp; unit: RegExp } | null = null;
+let platformPatterns: { brand: TermMatcher; unit: TermMatcher } | null = null;
 
 /**
  * Compiled matchers for platform brand names and platform-specific unit words,
  * built on first use: for the analysis in the background, which needs where a
  * term is (exec). The gate itself only asks whether one is there (hasTerm).
  */
-export function platformMatchers(): { brand: RegExp; unit: RegExp } {
-  return (platformPatterns ??= { brand: compileTerms(brandTokens), unit: compileTerms(unitTerms) });
+export function platformMatchers(): { brand: TermMatcher; unit: TermMatcher } {
+  return (platformPatterns ??= { brand: new TermMatcher(brandTokens), unit: new TermMatcher(unitTerms) });
 }
 
 /** True when one of `words` occurs in `text` with no ASCII letter or digit touching either end. */
