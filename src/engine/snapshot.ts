@@ -214,6 +214,14 @@ export function startSnapshot(doc: Document, url: string): SnapshotWalk {
   let parent: Frame | null = null;
   let el: Element | null = null;
   let done = false;
+  /**
+   * The elements under the current root whose style attribute says line-through: one query when the
+   * walk enters a root, instead of reading every element's style attribute (a DOM call per element,
+   * slow from an extension's world). Read as the root is entered; later style changes are not seen.
+   * null: the query failed (a DOM without iterative selector matching, such as happy-dom on a very
+   * deep tree, overflows its stack), and each element's attribute is read instead.
+   */
+  let styledStruck: ReadonlySet<Element> | null = null;
 
   /** Moves to the next root of the queue; false when there is none (or the element budget is spent). */
   function nextRoot(): boolean {
@@ -227,13 +235,18 @@ export function startSnapshot(doc: Document, url: string): SnapshotWalk {
           ? { el: start as Element, parent: null, nth: 0, counts: null, path: -1, struck: struckDistance(start as Element) }
           : { el: null, parent: null, nth: 0, counts: null, path: -1, struck: Infinity };
       parent = root;
+      try {
+        styledStruck = new Set((start as ParentNode).querySelectorAll('[style*="line-through"]'));
+      } catch {
+        styledStruck = null;
+      }
       if (root.el) {
         if (++elements > LIMITS.elements) {
           truncated = true;
           return false;
         }
         el = root.el.firstElementChild;
-        visit(root.el, root, el);
+        visit(root.el, root.el.localName, root, el);
       } else el = (start as ParentNode).firstElementChild;
       return true;
     }
@@ -268,10 +281,10 @@ export function startSnapshot(doc: Document, url: string): SnapshotWalk {
           done = true;
           break;
         }
-        const struck = tag === 'body' ? Infinity : STRUCK.has(tag) || (at.getAttribute('style') ?? '').includes('line-through') ? 0 : up.struck + 1;
+        const struck = tag === 'body' ? Infinity : STRUCK.has(tag) || (styledStruck ? styledStruck.has(at) : (at.getAttribute('style') ?? '').includes('line-through')) ? 0 : up.struck + 1;
         const frame: Frame = { el: at, parent: up, nth, counts: null, path: -1, struck };
         const child = at.firstElementChild;
-        visit(at, frame, child);
+        visit(at, tag, frame, child);
         if (child) {
           parent = frame;
           el = child;
@@ -293,9 +306,8 @@ export function startSnapshot(doc: Document, url: string): SnapshotWalk {
     return true;
   }
 
-  /** `firstElement`: the element's first element child, which the walk reads anyway. */
-  function visit(el: Element, frame: Frame, firstElement: Element | null): void {
-    const tag = el.localName;
+  /** `tag`: the element's localName; `firstElement`: its first element child. The walk reads both anyway. */
+  function visit(el: Element, tag: string, frame: Frame, firstElement: Element | null): void {
     if (SHADOW_HOSTS.has(tag) || tag.includes('-')) {
       const shadow = el.shadowRoot;
       if (shadow) enqueue(shadow);
