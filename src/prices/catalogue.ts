@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import pricesJson from '../data/prices.json';
 import ratesJson from '../data/rates.json';
+import { asParsed } from '../data';
 
 /** "2024-04", "2023-10-27", "2020", or "undated" when the source gives no date. */
 const AS_OF = /^(?:\d{4}(?:-\d{2}(?:-\d{2})?)?|undated)$/;
@@ -90,9 +91,9 @@ export type Rates = z.infer<typeof RatesSchema>;
 
 let cache: { catalogue: Catalogue; rates: Rates } | undefined;
 
-/** Catalogue and rates, validated. Throws with the zod message if a file is malformed. */
+/** Catalogue and rates, as checked by the tests (asParsed in src/data/index.ts). */
 export function priceData(): { catalogue: Catalogue; rates: Rates } {
-  cache ??= { catalogue: CatalogueSchema.parse(pricesJson), rates: RatesSchema.parse(ratesJson) };
+  cache ??= { catalogue: asParsed(CatalogueSchema, pricesJson), rates: asParsed(RatesSchema, ratesJson) };
   return cache;
 }
 
