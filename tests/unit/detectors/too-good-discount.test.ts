@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { gradingDiff, tooGoodDiscount } from '../../../src/detectors/too-good-discount';
+import { englishGrouped, gradingDiff, tooGoodDiscount } from '../../../src/detectors/too-good-discount';
 import { data } from '../../../src/data';
 import type { PriceEntry } from '../../../src/engine/types';
 import { contextFor, page } from './helpers';
@@ -47,5 +48,19 @@ describe('too-good-discount grading (thresholds from scoring.json)', () => {
     expect(hit?.id).toBe('too-good-discount-extreme');
     expect(hit?.evidence[0]?.text).toMatch(/below the official price/);
     expect(hit?.evidence[0]?.selector).toBeTruthy();
+  });
+});
+
+describe('englishGrouped: toLocaleString("en") without Intl', () => {
+  test('the same text for every package size and for what it hands back', () => {
+    const wrong: string[] = [];
+    const check = (n: number) => {
+      if (englishGrouped(n) !== n.toLocaleString('en')) wrong.push(String(n));
+    };
+    for (let n = 0; n <= 20_000; n++) check(n);
+    for (let k = 0; k <= 15; k++) for (const d of [-1, 0, 1]) check(10 ** k + d);
+    for (const n of [Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER + 2, 1e21, 1e22, -0, -1, -1000, 0.5, 1234.5678, 1e-7, NaN, Infinity, -Infinity]) check(n);
+    fc.assert(fc.property(fc.oneof(fc.nat(), fc.maxSafeNat(), fc.double()), (n) => check(n)), { numRuns: 5000 });
+    expect(wrong).toEqual([]);
   });
 });
