@@ -12,20 +12,21 @@
  * and JS heap once the content script has run, and reports medians and C − B.
  * Long tasks: the page's longest (long-task API, any cause) and, from a Chrome
  * trace, the longest task that runs our content script.
- * Also: engine time against page size (1k/10k/100k elements, injected into a
- * page of A), the full scan of a 5,000-element shop, long tasks, the bundle
- * size, and the popup's first render. Writes bench-results.json.
+ * Also: engine time against page size (1k/5k/10k/100k elements, injected into
+ * pages of A; cold: the first run on fresh pages, warm: after a few runs), the
+ * full scan of a 5,000-element shop, long tasks, the bundle size, and the
+ * popup's first render. Writes bench-results.json.
  *
  * Environment: BENCH_REPS (default 7) rounds per page; CHROMIUM_PATH.
  * A benchmark, not a test: it measures and prints, it does not assert.
  */
-import type { BrowserContext } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { build } from 'esbuild';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { launchServing, median, oneScriptExtension, r2, settle } from './bench/measure';
+import { ENGINE_WARMUP, engineFigures, launchServing, median, oneScriptExtension, r2, settle, type EngineFigures, type EngineRun } from './bench/measure';
 import { benchPages, shopOfSize, type BenchPage } from './bench/pages';
 
 const REPS = Number(process.env.BENCH_REPS ?? 7);
@@ -126,28 +127,37 @@ async function longestOwnTask(ctx: Ctx, p: BenchPage): Promise<number> {
   return longest / 1000;
 }
 
-async function engineScaling(ctx: Ctx, serve: Map<string, string>): Promise<Record<string, { elements: number; gate: number; snapshot: number; analyze: number; total: number; verdict: string }>> {
+/** Fresh pages per size whose first run gives the cold figures; runs on one page for the warm ones. */
+const COLD_PAGES = 5;
+const WARM_RUNS = ENGINE_WARMUP + 20;
+
+type Scaling = Record<string, { elements: number; verdict: string; cold: EngineFigures; warm: EngineFigures }>;
+
+async function engineScaling(ctx: Ctx, serve: Map<string, string>): Promise<Scaling> {
   const bundle = await build({ entryPoints: [resolve('scripts/bench/engine-entry.ts')], bundle: true, format: 'iife', minify: true, write: false, platform: 'browser', logLevel: 'error' });
   const code = bundle.outputFiles[0]?.text ?? '';
-  const out: Record<string, { elements: number; gate: number; snapshot: number; analyze: number; total: number; verdict: string }> = {};
+  const run = (page: Page) => page.evaluate(() => (window as unknown as { __csgBench: { run: () => EngineRun } }).__csgBench.run());
+  const out: Scaling = {};
   for (const size of [1000, 5000, 10_000, 100_000]) {
     const url = `https://scale-${size}.bench.example/`;
     serve.set(url, shopOfSize(size));
-    const page = await ctx.context.newPage();
-    await page.goto(url, { waitUntil: 'load' });
-    await page.addScriptTag({ content: code });
-    const runs: { gate: number; snapshot: number; analyze: number; total: number; verdict: string; elements: number }[] = [];
-    for (let i = 0; i < Math.max(3, REPS); i++) runs.push(await page.evaluate(() => (window as unknown as { __csgBench: { run: () => never } }).__csgBench.run()));
-    const elements = await page.evaluate(() => document.getElementsByTagName('*').length);
-    out[String(size)] = {
-      elements,
-      gate: r2(median(runs.map((r) => r.gate))),
-      snapshot: r2(median(runs.map((r) => r.snapshot))),
-      analyze: r2(median(runs.map((r) => r.analyze))),
-      total: r2(median(runs.map((r) => r.total))),
-      verdict: runs[0]?.verdict ?? '',
-    };
-    await page.close();
+    const firstRuns: EngineRun[] = [];
+    let runs: EngineRun[] = [];
+    let elements = 0;
+    for (let k = 0; k < COLD_PAGES; k++) {
+      const page = await ctx.context.newPage();
+      await page.goto(url, { waitUntil: 'load' });
+      await page.addScriptTag({ content: code });
+      firstRuns.push(await run(page));
+      // The last page goes on to warm up.
+      if (k === COLD_PAGES - 1) {
+        runs = [firstRuns[k] as EngineRun];
+        while (runs.length < WARM_RUNS) runs.push(await run(page));
+        elements = await page.evaluate(() => document.getElementsByTagName('*').length);
+      }
+      await page.close();
+    }
+    out[String(size)] = { elements, verdict: firstRuns[0]?.verdict ?? '', ...engineFigures(firstRuns, runs) };
   }
   return out;
 }
@@ -259,8 +269,15 @@ async function main(): Promise<void> {
 
   console.log(`\nCoin Shop Guard benchmark — ${REPS} rounds, medians, ScriptDuration in ms (A none · B no-op floor · C ours)\n`);
   console.table(rows.map((r) => ({ page: r.page, kind: r.kind, elements: r.elements, A: r.scriptA, B: r.scriptB, C: r.scriptC, 'C−B': r.addedOverB, 'C−B paired': r.addedOverBPaired, 'heap C−B KB': r.heapKbCOverB, 'longest task B': r.longestTaskB, 'longest task C': r.longestTaskC, 'our longest task': (r as { longestOwnTaskC?: number }).longestOwnTaskC })));
-  console.log('\nEngine on the live page (gate + snapshot + analyze), ms, medians:');
-  console.table(scaling);
+  console.log(`\nEngine on the live page (gate + snapshot + analyze), ms: cold = medians of the first run on ${COLD_PAGES} fresh pages, warm = medians of runs ${ENGINE_WARMUP + 1}–${WARM_RUNS} on one page`);
+  console.table(
+    Object.fromEntries(
+      Object.entries(scaling).map(([size, e]) => [
+        size,
+        { elements: e.elements, 'cold total': e.cold.total, 'cold snapshot': e.cold.snapshot, 'cold analyze': e.cold.analyze, 'warm gate': e.warm.gate, 'warm snapshot': e.warm.snapshot, 'warm analyze': e.warm.analyze, 'warm total': e.warm.total, verdict: e.verdict },
+      ]),
+    ),
+  );
   console.log(`\nguard.js: ${guard.length} B raw, ${gzipSync(guard).length} B gzipped`);
   console.log(`popup first contentful paint: median ${r2(median(popup))} ms`);
   console.log('layout reads on the every-page path:', JSON.stringify(results.layoutReadsOnEveryPagePath));

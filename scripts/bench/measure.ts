@@ -1,7 +1,8 @@
 /**
  * Shared by the benchmarks (scripts/bench.ts, scripts/bench/floor.ts):
  * Chromium flags, a minimal extension whose one content script is given,
- * a persistent context serving pages from memory, and the settle after a load.
+ * a persistent context serving pages from memory, the settle after a load,
+ * and the engine's cold and warm figures.
  */
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -17,6 +18,38 @@ export const median = (xs: number[]) => {
   return s.length === 0 ? NaN : s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
 };
 export const r2 = (x: number) => Math.round(x * 100) / 100;
+
+/** One timed run of the engine on a live page (scripts/bench/engine-entry.ts), ms. */
+export interface EngineRun {
+  gate: number;
+  snapshot: number;
+  analyze: number;
+  total: number;
+  verdict: string;
+  elements: number;
+}
+
+/** Runs on one page before the engine counts as warm (the JIT has optimised it). */
+export const ENGINE_WARMUP = 5;
+
+type EnginePart = 'gate' | 'snapshot' | 'analyze' | 'total';
+export type EngineFigures = Record<EnginePart, number>;
+
+/**
+ * The engine's figures for one page size. `cold`: medians of the first run on each of several
+ * freshly loaded pages (nothing of the engine compiled or optimised in them yet: what a page pays,
+ * and what the background pays on its first scan). `warm`: medians of the runs after
+ * ENGINE_WARMUP on one page (as in a background that has scanned several pages).
+ */
+export function engineFigures(firstRuns: EngineRun[], runs: EngineRun[]): { cold: EngineFigures; warm: EngineFigures } {
+  const fig = (rs: EngineRun[]): EngineFigures => ({
+    gate: r2(median(rs.map((r) => r.gate))),
+    snapshot: r2(median(rs.map((r) => r.snapshot))),
+    analyze: r2(median(rs.map((r) => r.analyze))),
+    total: r2(median(rs.map((r) => r.total))),
+  });
+  return { cold: fig(firstRuns), warm: fig(runs.slice(ENGINE_WARMUP)) };
+}
 
 /** An MV3 extension (in a new temp dir) whose only content script, on every http(s) page at document_idle, is `js`. */
 export function oneScriptExtension(js: string, name = 'floor'): string {
