@@ -1,7 +1,7 @@
 /**
- * Whole-word matching of word lists. Each list compiles to ONE regular
- * expression (an alternation), once, so a page costs one pass per list rather
- * than one per word.
+ * Whole-word matching of word lists. Each list becomes ONE alternation, built
+ * once, so a text costs one pass per list rather than one per word: tried bare
+ * first, and as whole words only where the bare one matches (TermMatcher).
  */
 import type { VocabList } from '../data';
 import vocabJson from '../data/vocab.json';
