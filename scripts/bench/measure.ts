@@ -37,9 +37,10 @@ export type EngineFigures = Record<EnginePart, number>;
 
 /**
  * The engine's figures for one page size. `cold`: medians of the first run on each of several
- * freshly loaded pages (nothing of the engine compiled or optimised in them yet: what a page pays,
- * and what the background pays on its first scan). `warm`: medians of the runs after
- * ENGINE_WARMUP on one page (as in a background that has scanned several pages).
+ * freshly loaded pages (the engine's objects, patterns and optimised code are new there, though the
+ * renderer may keep compiled bytecode between pages: close to what a page pays, and a lower bound
+ * for the background's first scan after its service worker starts). `warm`: medians of the runs
+ * after ENGINE_WARMUP on one page (as in a background that has scanned several pages).
  */
 export function engineFigures(firstRuns: EngineRun[], runs: EngineRun[]): { cold: EngineFigures; warm: EngineFigures } {
   const fig = (rs: EngineRun[]): EngineFigures => ({
