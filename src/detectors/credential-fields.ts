@@ -17,7 +17,7 @@ import type { Platform } from '../data';
 import { frameOriginOf } from '../engine/frames';
 import { platformMatchers } from '../engine/gate';
 import { contextOf, fieldText, pairedLabel, sentencesWith } from '../engine/page';
-import { findTerm, listMatcher, normalize } from '../engine/terms';
+import { findTerm, listMatcher, normalize, spaced, type Normalized } from '../engine/terms';
 import type { Evidence, Field, PageSnapshot } from '../engine/types';
 import { MAX_EVIDENCE, clipEvidence, type Detector } from './types';
 
@@ -62,10 +62,10 @@ export interface SecretFinding {
   brand: string | null;
 }
 
-function brandIn(text: string, platform: Platform | null): string | null {
+function brandIn(text: Normalized, platform: Platform | null): string | null {
   const { brand, unit } = platformMatchers();
-  const m = brand.exec(text) ?? unit.exec(text);
-  if (m) return m[0];
+  const m = brand.first(text) ?? unit.first(text);
+  if (m) return m.term;
   if (platform) {
     for (const t of platform.brandTokens) if (normalize(text).includes(normalize(t))) return t;
   }
@@ -110,8 +110,8 @@ function findSecrets(snap: PageSnapshot, platform: Platform | null): SecretFindi
       s.kind === 'one-time-code' ||
       (orderForm && !siteAccount) ||
       // A bare login on a page that is all about the platform, with nothing saying it is the shop's own account.
-      (!!headlineBrand && !siteAccount && listMatcher('loginWords').test(`${ctx} ${headline}`));
-    const login = s.kind === 'password' && !!(brand ?? headlineBrand) && listMatcher('loginWords').test(`${ctx} ${headline}`);
+      (!!headlineBrand && !siteAccount && listMatcher('loginWords').test(spaced(ctx, headline)));
+    const login = s.kind === 'password' && !!(brand ?? headlineBrand) && listMatcher('loginWords').test(spaced(ctx, headline));
     out.push({ field: f, kind: s.kind, reason: s.reason, platformTied, login: login && platformTied, brand: brand ?? headlineBrand });
   }
   return out;
@@ -127,7 +127,7 @@ export function secretAsks(snap: PageSnapshot): Evidence[] {
   const out: Evidence[] = [];
   for (const h of sentencesWith(snap, 'credentialLabels')) {
     const n = normalize(h.sentence);
-    const a = ask.exec(n);
+    const a = ask.first(n);
     // The ask comes shortly before the secret it asks for ("send your password", not "password reset, then send").
     // "Enter your ID, no password needed" is the opposite of an ask.
     if (listMatcher('withoutWords').test(n)) continue;

@@ -4,31 +4,27 @@
  * Siti") is a transfer to a person, not a protected payment: not counted.
  */
 import { blocksThatMayHold, normalizedBlocks } from '../engine/page';
-import { listMatcher } from '../engine/terms';
+import { NO_TEXT, listMatcher, type Normalized } from '../engine/terms';
 import { normalizedOptions, offPlatformFindings } from './off-platform-payment';
 import type { Evidence, TextBlock } from '../engine/types';
 import { MAX_EVIDENCE, type Detector } from './types';
 
-/** Every processor name in a text (one shared global regex, reset before each use). */
-let allProcessors: RegExp | undefined;
 export const knownPaymentProcessor: Detector = {
   id: 'known-payment-processor',
   emits: ['known-payment-processor'],
   run({ snap }) {
     const any = listMatcher('paymentProcessors');
-    const re = (allProcessors ??= new RegExp(any.source, 'giu'));
     const names = new Set<string>();
     const evidence: Evidence[] = [];
     const offPlatform = new Set(offPlatformFindings(snap).filter((f) => f.strong).map((f) => f.evidence.selector).filter(Boolean));
     /** Lists the processors one text names; false once six are named (enough to show). */
-    function scan(item: TextBlock, text: string): boolean {
+    function scan(item: TextBlock, text: Normalized): boolean {
       // Most texts name no processor: one test, then (only then) the off-platform check and the exec loop.
       if (any.test(text) && !offPlatform.has(item.selector)) {
-        re.lastIndex = 0;
-        for (let m = re.exec(text); m; m = re.exec(text)) {
-          if (names.has(m[0])) continue;
-          names.add(m[0]);
-          if (evidence.length < MAX_EVIDENCE) evidence.push({ text: m[0], selector: item.selector });
+        for (const name of any.all(text)) {
+          if (names.has(name)) continue;
+          names.add(name);
+          if (evidence.length < MAX_EVIDENCE) evidence.push({ text: name, selector: item.selector });
         }
       }
       return names.size < 6;
@@ -36,8 +32,8 @@ export const knownPaymentProcessor: Detector = {
     // Options first, then the blocks that may name one (a price or a number names none).
     const options = normalizedOptions(snap);
     const blocks = normalizedBlocks(snap);
-    if (snap.options.every((o, i) => scan(o, options[i] ?? ''))) {
-      for (const i of blocksThatMayHold(snap, 'paymentProcessors')) if (!scan(snap.blocks[i] as TextBlock, blocks[i] ?? '')) break;
+    if (snap.options.every((o, i) => scan(o, options[i] ?? NO_TEXT))) {
+      for (const i of blocksThatMayHold(snap, 'paymentProcessors')) if (!scan(snap.blocks[i] as TextBlock, blocks[i] ?? NO_TEXT)) break;
     }
     if (!evidence.length) return [];
     const first = evidence[0];

@@ -15,7 +15,7 @@
  * A sentence that warns or denies ("we never ask for a bank transfer",
  * "beware of sellers who want gift cards") is not an instruction and is skipped.
  */
-import { listMatcher, normalize } from '../engine/terms';
+import { NO_TEXT, listMatcher, normalize, type Normalized } from '../engine/terms';
 import { isNegated, normalizedBlocks, sentences, sentencesWith } from '../engine/page';
 import type { Evidence, PageSnapshot, TextBlock } from '../engine/types';
 import { MAX_EVIDENCE, clipEvidence, type Detector } from './types';
@@ -116,7 +116,7 @@ function findAll(snap: PageSnapshot): Finding[] {
     }
     // A personal account: number + (holder name or transfer instruction), within a few blocks.
     const digits = hasAccountNumber(b.text);
-    const near = digits ? normalize(around(snap, i, 2)) : '';
+    const near = digits ? normalize(around(snap, i, 2)) : NO_TEXT;
     // …or an e-wallet number in someone's name ("DANA ke 0812… a.n. Siti", "GCash 0917… account name Juan").
     const wallet = listMatcher('paymentProcessors');
     if (digits && (((accountWords.test(near) || transfer.test(near)) && (holder.test(near) || transfer.test(near))) || (wallet.test(near) && holder.test(near)))) {
@@ -174,7 +174,7 @@ export function chatOnlyCheckout(snap: PageSnapshot, pricesFound: number): Evide
   const buy = listMatcher('commerceWords');
   const isBuy = (t: string) => t.length <= 60 && buy.test(normalize(t));
   const options = normalizedOptions(snap);
-  if (snap.options.some((o, i) => o.text.length <= 60 && buy.test(options[i] ?? '')) || snap.links.some((l) => !CHAT_LINK.test(l.href) && isBuy(l.text))) return null;
+  if (snap.options.some((o, i) => o.text.length <= 60 && buy.test(options[i] ?? NO_TEXT)) || snap.links.some((l) => !CHAT_LINK.test(l.href) && isBuy(l.text))) return null;
   const link = snap.links.find((l) => CHAT_LINK.test(l.href) && !listMatcher('supportWords').test(normalize(l.text)));
   if (link) return { text: clipEvidence(`the only way to order is a chat: “${link.text || link.href}” → ${link.href}`) };
   for (const h of sentencesWith(snap, 'chatContactWords')) {
@@ -190,10 +190,10 @@ export function namesProcessor(snap: PageSnapshot): boolean {
   return normalizedOptions(snap).some((o) => re.test(o)) || normalizedBlocks(snap).some((b) => re.test(b));
 }
 
-const optionsCache = new WeakMap<PageSnapshot, string[]>();
+const optionsCache = new WeakMap<PageSnapshot, Normalized[]>();
 
 /** The page's option labels, normalised once per snapshot (as normalizedBlocks does for blocks). */
-export function normalizedOptions(snap: PageSnapshot): string[] {
+export function normalizedOptions(snap: PageSnapshot): Normalized[] {
   let n = optionsCache.get(snap);
   if (!n) optionsCache.set(snap, (n = snap.options.map((o) => normalize(o.text))));
   return n;

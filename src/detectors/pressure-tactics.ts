@@ -3,7 +3,7 @@
  * bought 5,000 coins" feeds. Weak on its own (honest shops run sales too).
  */
 import { blocksThatMayHold, normalizedBlocks } from '../engine/page';
-import { listMatcher } from '../engine/terms';
+import { NO_TEXT, listMatcher } from '../engine/terms';
 import type { Evidence, TextBlock } from '../engine/types';
 import { MAX_EVIDENCE, clipEvidence, type Detector } from './types';
 
@@ -28,7 +28,7 @@ export const pressureTactics: Detector = {
     // clock ("04:59") counts only beside such a word or an ENDING word: the other blocks find nothing.
     for (const i of blocksThatMayHold(snap, 'pressureWords')) {
       const b = snap.blocks[i] as TextBlock;
-      const t = norm[i] ?? '';
+      const t = norm[i] ?? NO_TEXT;
       const word = re.test(t) || SCARCITY.test(t);
       const timer = TIMER.test(t) && (word || ENDING.test(t));
       if (!word && !timer) continue;

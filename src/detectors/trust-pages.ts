@@ -23,8 +23,8 @@ function kindOf(text: string, href: string): string | null {
     path = href.toLowerCase();
   }
   const re = listMatcher('trustPages');
-  const m = re.exec(t);
-  if (m) return KINDS.find((k) => k.path.test(m[0].normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/ /g, '-')))?.kind ?? m[0];
+  const m = re.first(t)?.term;
+  if (m) return KINDS.find((k) => k.path.test(m.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/ /g, '-')))?.kind ?? m;
   if (!t || t.length < 40) return KINDS.find((k) => k.path.test(path))?.kind ?? null;
   return null;
 }

@@ -23,7 +23,7 @@ import { extractPrices } from '../prices/extract';
 import { platformMatchers } from './gate';
 import { fieldText, sentencesWith, siblingsOf } from './page';
 import { siteInfo, type SiteInfo } from './site';
-import { TermMatcher, findTerm, listMatcher, normalize } from './terms';
+import { NO_TEXT, TermMatcher, findTerm, listMatcher, normalize } from './terms';
 import type { PageSnapshot, PriceEntry, ScanResult, Severity, Signal, Verdict } from './types';
 
 export interface AnalyzeOptions {
@@ -100,7 +100,7 @@ export function shopScore(
   // something to act on (an order form, a buy button, payment instructions).
   if (pricesFound > 0) score += pricesFound >= 2 ? 2 : 1;
   const optionTexts = normalizedOptions(snap);
-  const coinOptions = snap.options.filter((_, i) => unit.test(optionTexts[i] ?? '') || coinRe.test(optionTexts[i] ?? ''));
+  const coinOptions = snap.options.filter((_, i) => unit.test(optionTexts[i] ?? NO_TEXT) || coinRe.test(optionTexts[i] ?? NO_TEXT));
   if (coinOptions.length >= 1) {
     score += coinOptions.length >= 2 ? 1 : 0;
     interactive++;
@@ -109,7 +109,7 @@ export function shopScore(
   const buyRe = listMatcher('commerceWords');
   const chatRe = listMatcher('chatOrderWords');
   const buyAction =
-    snap.options.some((o, i) => o.text.length <= 60 && (buyRe.test(optionTexts[i] ?? '') || findMoney(o.text).length > 0)) ||
+    snap.options.some((o, i) => o.text.length <= 60 && (buyRe.test(optionTexts[i] ?? NO_TEXT) || findMoney(o.text).length > 0)) ||
     snap.links.some((l) => l.text.length <= 60 && (buyRe.test(normalize(l.text)) || chatRe.test(normalize(l.text))));
   if (buyAction && (pricesFound > 0 || coinOptions.length > 0)) {
     score += 1;

@@ -20,9 +20,10 @@ import { TermMatcher, hasTerm, isAsciiLetterOrDigit, lowerNfkc } from './terms';
 let platformPatterns: { brand: TermMatcher; unit: TermMatcher } | null = null;
 
 /**
- * Compiled matchers for platform brand names and platform-specific unit words,
- * built on first use: for the analysis in the background, which needs where a
- * term is (exec). The gate itself only asks whether one is there (hasTerm).
+ * Matchers for platform brand names and platform-specific unit words, built on
+ * first use: for the analysis in the background, which needs which term is
+ * there and where (TermMatcher.first). The gate itself only asks whether one
+ * is there (hasTerm).
  */
 export function platformMatchers(): { brand: TermMatcher; unit: TermMatcher } {
   return (platformPatterns ??= { brand: new TermMatcher(brandTokens), unit: new TermMatcher(unitTerms) });

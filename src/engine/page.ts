@@ -4,11 +4,11 @@
  * ask for a bank transfer"). Pure functions over plain data.
  */
 import type { VocabList } from '../data';
-import { MAY_HOLD_LETTER, findTerm, listMatcher, listNeedsLetter, normalize } from './terms';
+import { MAY_HOLD_LETTER, NO_TEXT, findTerm, listMatcher, listNeedsLetter, normalize, type Normalized } from './terms';
 import type { Field, Form, PageSnapshot, TextBlock } from './types';
 
 /** Label and name of a field, normalised, with name separators read as spaces. */
-export function fieldText(f: Field): string {
+export function fieldText(f: Field): Normalized {
   return normalize(`${f.label} ${f.name.replace(/[_\-.[\]]/g, ' ')}`);
 }
 
@@ -74,7 +74,7 @@ function under(items: readonly TextBlock[], prefixes: string[], max: number): Te
 }
 
 /** Everything that says what a field is for: its own label, its form's fields, text and options, normalised. */
-export function contextOf(snap: PageSnapshot, f: Field): string {
+export function contextOf(snap: PageSnapshot, f: Field): Normalized {
   const prefixes = prefixesNear(snap, f);
   const parts = [
     fieldText(f),
@@ -99,7 +99,7 @@ export function isNegated(sentence: string): boolean {
 }
 
 /** isNegated() for a sentence already normalised. */
-function isNegatedNormalised(normalised: string): boolean {
+function isNegatedNormalised(normalised: Normalized): boolean {
   return listMatcher('negationWords').test(normalised);
 }
 
@@ -109,10 +109,10 @@ export interface SentenceHit {
   term: string;
 }
 
-const normalizedCache = new WeakMap<PageSnapshot, string[]>();
+const normalizedCache = new WeakMap<PageSnapshot, Normalized[]>();
 
 /** The page's text blocks, normalised once per snapshot. */
-export function normalizedBlocks(snap: PageSnapshot): string[] {
+export function normalizedBlocks(snap: PageSnapshot): Normalized[] {
   let n = normalizedCache.get(snap);
   if (!n) normalizedCache.set(snap, (n = snap.blocks.map((b) => normalize(b.text))));
   return n;
@@ -130,7 +130,7 @@ export function letteredBlocks(snap: PageSnapshot): readonly number[] {
   if (!idx) {
     idx = [];
     const norm = normalizedBlocks(snap);
-    for (let i = 0; i < norm.length; i++) if (MAY_HOLD_LETTER.test(norm[i] ?? '')) idx.push(i);
+    for (let i = 0; i < norm.length; i++) if (MAY_HOLD_LETTER.test(norm[i] ?? NO_TEXT)) idx.push(i);
     letteredCache.set(snap, idx);
   }
   return idx;
@@ -147,7 +147,7 @@ export function* sentencesWith(snap: PageSnapshot, list: VocabList): Generator<S
   const norm = normalizedBlocks(snap);
   for (const i of blocksThatMayHold(snap, list)) {
     const block = snap.blocks[i] as TextBlock;
-    if (!re.test(norm[i] ?? '')) continue;
+    if (!re.test(norm[i] ?? NO_TEXT)) continue;
     for (const s of sentences(block.text)) {
       const n = normalize(s);
       const term = findTerm(list, n);

@@ -1,7 +1,7 @@
 /**
- * Whole-word matching of word lists. Each list becomes ONE alternation, built
- * once, so a text costs one pass per list rather than one per word: tried bare
- * first, and as whole words only where the bare one matches (TermMatcher).
+ * Whole-word matching of word lists in normalised text, without regular
+ * expressions: TermMatcher for the analysis, hasTerm() for the gate. Both find
+ * what the list's pattern (compileTerms) finds.
  */
 import type { VocabList } from '../data';
 import vocabJson from '../data/vocab.json';
@@ -21,9 +21,28 @@ export function lowerNfkc(s: string): string {
   return (MAY_CHANGE_UNDER_NFKC.test(s) ? s.normalize('NFKC') : s).toLowerCase();
 }
 
+/**
+ * Text as normalize() (or spaced()) returns it: the only text TermMatcher reads, so the compiler
+ * checks that every caller normalised what it passes (a slice or a join of normalised texts is
+ * not, in general).
+ */
+export type Normalized = string & { readonly normalized: unique symbol };
+
 /** Lower-case, NFKC-normalise and fold runs of white space. */
-export function normalize(s: string): string {
-  return foldSpace(lowerNfkc(s));
+export function normalize(s: string): Normalized {
+  return foldSpace(lowerNfkc(s)) as Normalized;
+}
+
+/** The empty text, normalised. */
+export const NO_TEXT = '' as Normalized;
+
+/**
+ * Two normalised texts side by side, one space between: what TermMatcher needs of its text holds
+ * for it too (nothing case-folds to anything else, and white space is single spaces), though
+ * normalize() might not give back exactly these characters.
+ */
+export function spaced(a: Normalized, b: Normalized): Normalized {
+  return `${a} ${b}` as Normalized;
 }
 
 /** `term` as a literal inside a regular expression. */
@@ -31,64 +50,74 @@ export function escapeRegExp(term: string): string {
   return term.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
-/** The terms as one alternation, longest first, a space matching any run of white space. */
-function alternation(terms: readonly string[]): string {
-  const unique = [...new Set(terms.map(normalize))].sort((a, b) => b.length - a.length);
-  return unique.length === 0 ? '(?!)' : unique.map((t) => escapeRegExp(t).replace(/ /g, '\\s+')).join('|');
-}
-
-/** An alternation as whole words or phrases: letters or digits may not touch either end. */
-function wholeWords(body: string, flags: string): RegExp {
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})(?![\\p{L}\\p{N}])`, flags);
-}
-
-/** A matcher for whole words or phrases: letters or digits may not touch either end. */
-export function compileTerms(terms: readonly string[], flags = 'iu'): RegExp {
-  return wholeWords(alternation(terms), flags);
+/** The terms normalised, each once, longest first (the order an alternation tries them in). */
+function normalizedTerms(terms: readonly string[]): string[] {
+  return [...new Set(terms.map(normalize).filter((t) => t !== ''))].sort((a, b) => b.length - a.length);
 }
 
 /**
- * A word list, searched in two steps: the bare alternation first (same `iu` flags, no
- * look-arounds), which about halves the cost on text holding none of the terms (most text), then
- * the whole-word pattern of compileTerms() only where a term occurs. A whole-word match is a match
- * of the bare alternation at the same place, so the answers are those of the whole-word pattern
- * (tests/unit/engine/term-matcher.test.ts). Measured over the 28 lists and 6,678 block texts of
- * the corpus and the 5,000-element shop: 118 → 58 ms.
+ * The word list as one pattern: whole words or phrases (letters or digits may not touch either
+ * end), longest first, a space matching any run of white space. The definition TermMatcher and
+ * hasTerm() are checked against; the extension itself compiles none.
+ */
+export function compileTerms(terms: readonly string[], flags = 'iu'): RegExp {
+  const unique = normalizedTerms(terms);
+  const body = unique.length === 0 ? '(?!)' : unique.map((t) => escapeRegExp(t).replace(/ /g, '\\s+')).join('|');
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})(?![\\p{L}\\p{N}])`, flags);
+}
+
+/**
+ * A word list, matched as whole words or phrases in normalised text (normalize()) without
+ * compiling anything: the terms are filed under their first character, and only a position no
+ * letter or digit precedes is tried, longest term first, with the same letter-or-digit test after
+ * it. That is what compileTerms(terms) finds there, first match and every match alike: on
+ * normalised text a term's spaces (`\s+` in the pattern) can only meet single spaces, and no
+ * character left in it matches a term's character under the `i` flag unless it is that character
+ * (tests/unit/engine/term-matcher.test.ts checks both, for every code point and every list).
+ * Why not the patterns: V8 compiles a Unicode-aware, case-insensitive alternation on its first
+ * use, and that was about 45% of the background's first analysis after each start of its service
+ * worker; warm, this search costs about what the patterns did.
  */
 export class TermMatcher {
-  private readonly body: string;
-  private readonly bare: RegExp;
-  private wholeOnce: RegExp | null = null;
-  private wholeGlobal: RegExp | null = null;
+  /** The normalised terms, longest first, each once. */
+  readonly terms: readonly string[];
+  /** Terms by their first UTF-16 code unit, longest first: below 128 by index, the rest in a map. */
+  private readonly ascii: (string[] | undefined)[] = [];
+  private readonly other = new Map<number, string[]>();
 
   constructor(terms: readonly string[]) {
-    this.body = alternation(terms);
-    this.bare = new RegExp(this.body, 'iu');
+    this.terms = normalizedTerms(terms);
+    for (const t of this.terms) {
+      const c = t.charCodeAt(0);
+      const bucket = c < 128 ? (this.ascii[c] ??= []) : this.other.get(c) ?? [];
+      if (c >= 128 && bucket.length === 0) this.other.set(c, bucket);
+      bucket.push(t);
+    }
   }
 
-  /** The whole-word pattern, built on first need: on most pages most lists match nowhere, and building one costs. */
-  private get whole(): RegExp {
-    return (this.wholeOnce ??= wholeWords(this.body, 'iu'));
+  /** The first whole-word match at or after `from`: its index and the term (which is also the text matched). */
+  first(text: Normalized, from = 0): { index: number; term: string } | null {
+    for (let p = from; p < text.length; p++) {
+      const c = text.charCodeAt(p);
+      const bucket = c < 128 ? this.ascii[c] : this.other.get(c);
+      if (bucket === undefined || (p > 0 && isLetterOrDigit(codePointBefore(text, p)))) continue;
+      for (const t of bucket) {
+        const end = p + t.length;
+        if (text.startsWith(t, p) && (end >= text.length || !isLetterOrDigit(text.codePointAt(end) as number))) return { index: p, term: t };
+      }
+    }
+    return null;
   }
 
-  /** The whole-word pattern's source. */
-  get source(): string {
-    return this.whole.source;
+  test(text: Normalized): boolean {
+    return this.first(text) !== null;
   }
 
-  test(text: string): boolean {
-    return this.bare.test(text) && this.whole.test(text);
-  }
-
-  exec(text: string): RegExpExecArray | null {
-    return this.bare.test(text) ? this.whole.exec(text) : null;
-  }
-
-  /** Every whole-word match, left to right, as String#matchAll with the `giu` flags finds them. */
-  all(text: string): string[] {
-    if (!this.bare.test(text)) return [];
-    this.wholeGlobal ??= wholeWords(this.body, 'giu');
-    return Array.from(text.matchAll(this.wholeGlobal), (m) => m[0]);
+  /** Every whole-word match, left to right, as String#matchAll with compileTerms(terms, 'giu') finds them. */
+  all(text: Normalized): string[] {
+    const out: string[] = [];
+    for (let m = this.first(text); m; m = this.first(text, m.index + m.term.length)) out.push(m.term);
+    return out;
   }
 }
 
@@ -174,8 +203,7 @@ export function listMatcher(list: VocabList): TermMatcher {
   return re;
 }
 
-/** The first term of `list` found in `text` (already normalised), or null. */
-export function findTerm(list: VocabList, text: string): string | null {
-  const m = listMatcher(list).exec(text);
-  return m ? m[0] : null;
+/** The first term of `list` found in `text`, or null. */
+export function findTerm(list: VocabList, text: Normalized): string | null {
+  return listMatcher(list).first(text)?.term ?? null;
 }

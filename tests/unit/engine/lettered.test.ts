@@ -15,7 +15,7 @@ import vocabJson from '../../../src/data/vocab.json';
 import { VOCAB_LISTS, type VocabList } from '../../../src/data';
 import { normalizedBlocks, sentences, sentencesWith, type SentenceHit } from '../../../src/engine/page';
 import { buildSnapshot } from '../../../src/engine/snapshot';
-import { MAY_HOLD_LETTER, findTerm, listMatcher, listNeedsLetter, normalize } from '../../../src/engine/terms';
+import { MAY_HOLD_LETTER, NO_TEXT, findTerm, listMatcher, listNeedsLetter, normalize } from '../../../src/engine/terms';
 import type { PageSnapshot, TextBlock } from '../../../src/engine/types';
 import { parseHtml } from '../../../src/node/scan-html';
 
@@ -28,7 +28,7 @@ function* everyBlock(snap: PageSnapshot, list: VocabList): Generator<SentenceHit
   const norm = normalizedBlocks(snap);
   for (let i = 0; i < snap.blocks.length; i++) {
     const block = snap.blocks[i] as TextBlock;
-    if (!re.test(norm[i] ?? '')) continue;
+    if (!re.test(norm[i] ?? NO_TEXT)) continue;
     for (const s of sentences(block.text)) {
       const term = findTerm(list, normalize(s));
       if (term && !listMatcher('negationWords').test(normalize(s))) yield { block, sentence: s, term };
