@@ -134,7 +134,14 @@ const NONE: readonly never[] = [];
 
 const BARE_RE = /^\d{1,3}(?:[.,\s]\d{3})*$|^\d{2,7}$/;
 
-const NO_DIGIT = /^\D*$/;
+/** Does `s` hold a digit 0–9 (what `\d` means in the tokenizer)? A loop: most blocks of a page are tested, and a regex call costs more per short text. */
+export function hasDigit(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
 
 /** The money of `money` between token indices `after` and `before` (exclusive) not yet `used`. */
 function moneyBetween(money: readonly Money[], after: number, before: number, used: readonly Money[]): Money[] {
@@ -146,7 +153,7 @@ function moneyBetween(money: readonly Money[], after: number, before: number, us
 /** Pairs inside one text; returns what is left for neighbours. */
 function readItem(item: TextBlock, opts: ParseOptions, idx: number, isOption = false): Reading {
   // Most blocks of a page hold no digit at all: nothing to read or pair (and no bare number).
-  if (NO_DIGIT.test(item.text)) return { item, units: NONE, money: NONE, pairs: NONE, bare: null };
+  if (!hasDigit(item.text)) return { item, units: NONE, money: NONE, pairs: NONE, bare: null };
   const read = readText(item.text, opts);
   // Options (select options, radio labels, buttons) are package pickers by construction, however wordy.
   const prose = !isOption && read.otherWords > PROSE_WORDS;
@@ -175,8 +182,8 @@ function readItem(item: TextBlock, opts: ParseOptions, idx: number, isOption = f
       if (m.perUnit && !m.old && !m.notPackage) pairs.push({ idx, units: 1, money: m, selector: item.selector });
     }
   }
-  const text = item.text.trim();
-  const bareValue = read.units.length === 0 && read.money.length === 0 && BARE_RE.test(text) ? parseNumber(text, true) : null;
+  const text = read.units.length === 0 && read.money.length === 0 ? item.text.trim() : '';
+  const bareValue = text !== '' && BARE_RE.test(text) ? parseNumber(text, true) : null;
   return {
     item,
     units: pairs.length > 0 ? NONE : units,
@@ -262,7 +269,7 @@ export function extractPrices(snap: PageSnapshot, platform: Platform | null): Pr
   });
   const readings = snap.blocks.map((b, i) => readItem(b, opts, i));
   const inBlocks: Pair[] = [];
-  for (const r of readings) for (const p of r.pairs) inBlocks.push(p);
+  for (const r of readings) if (r.pairs.length > 0) for (const p of r.pairs) inBlocks.push(p);
   const across = pairAcross(readings, sizeOnly);
   // Bare numbers only on a known platform's page, and only as a pattern (several cards or rows), never one stray number.
   const bare = platform ? pairAcross(readings, bareSize) : [];

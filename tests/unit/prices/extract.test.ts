@@ -8,7 +8,7 @@ import type { PageSnapshot, PriceEntry } from '../../../src/engine/types';
 import { parseHtml } from '../../../src/node/scan-html';
 import { priceData } from '../../../src/prices/catalogue';
 import { compareWithOfficial, gradeDiscount, summarizePrices } from '../../../src/prices/compare';
-import { dollarFor, extractPrices, MAX_ENTRIES, platformOfEntry } from '../../../src/prices/extract';
+import { dollarFor, extractPrices, hasDigit, MAX_ENTRIES, platformOfEntry } from '../../../src/prices/extract';
 
 const closers: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -313,4 +313,18 @@ describe('bounded on huge and hostile pages', () => {
     expect(out).toHaveLength(MAX_ENTRIES);
     expect(out[0]).toMatchObject({ units: 10, price: 1.49 });
   }, 60_000);
+});
+
+describe('hasDigit (which blocks are read at all)', () => {
+  test('is /\\d/ for every UTF-16 code unit, alone and inside text', () => {
+    const wrong: string[] = [];
+    for (let c = 0; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c);
+      for (const s of [ch, `Buy ${ch} now`]) if (hasDigit(s) !== /\d/.test(s)) wrong.push(c.toString(16));
+    }
+    expect(wrong).toEqual([]);
+    // Digits of other scripts and full-width digits are not what the tokenizer reads as numbers.
+    expect(hasDigit('٣ ３ ๓')).toBe(false);
+    expect(hasDigit('')).toBe(false);
+  });
 });
