@@ -3,7 +3,7 @@
  * A name inside an off-platform instruction ("transfer DANA ke 0812… a.n.
  * Siti") is a transfer to a person, not a protected payment: not counted.
  */
-import { blocksThatMayHold, normalizedBlocks } from '../engine/page';
+import { blockHolds, blocksThatMayHold, normalizedBlocks } from '../engine/page';
 import { NO_TEXT, listMatcher, type Normalized } from '../engine/terms';
 import { normalizedOptions, offPlatformFindings } from './off-platform-payment';
 import type { Evidence, TextBlock } from '../engine/types';
@@ -18,9 +18,9 @@ export const knownPaymentProcessor: Detector = {
     const evidence: Evidence[] = [];
     const offPlatform = new Set(offPlatformFindings(snap).filter((f) => f.strong).map((f) => f.evidence.selector).filter(Boolean));
     /** Lists the processors one text names; false once six are named (enough to show). */
-    function scan(item: TextBlock, text: Normalized): boolean {
-      // Most texts name no processor: one test, then (only then) the off-platform check and the exec loop.
-      if (any.test(text) && !offPlatform.has(item.selector)) {
+    function scan(item: TextBlock, text: Normalized, named = any.test(text)): boolean {
+      // Most texts name no processor: one test, then (only then) the off-platform check and the search for every name.
+      if (named && !offPlatform.has(item.selector)) {
         for (const name of any.all(text)) {
           if (names.has(name)) continue;
           names.add(name);
@@ -32,8 +32,9 @@ export const knownPaymentProcessor: Detector = {
     // Options first, then the blocks that may name one (a price or a number names none).
     const options = normalizedOptions(snap);
     const blocks = normalizedBlocks(snap);
+    const holds = blockHolds(snap, 'paymentProcessors');
     if (snap.options.every((o, i) => scan(o, options[i] ?? NO_TEXT))) {
-      for (const i of blocksThatMayHold(snap, 'paymentProcessors')) if (!scan(snap.blocks[i] as TextBlock, blocks[i] ?? NO_TEXT)) break;
+      for (const i of blocksThatMayHold(snap, 'paymentProcessors')) if (!scan(snap.blocks[i] as TextBlock, blocks[i] ?? NO_TEXT, holds(i))) break;
     }
     if (!evidence.length) return [];
     const first = evidence[0];

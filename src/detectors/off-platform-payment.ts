@@ -16,7 +16,7 @@
  * "beware of sellers who want gift cards") is not an instruction and is skipped.
  */
 import { NO_TEXT, listMatcher, normalize, type Normalized } from '../engine/terms';
-import { isNegated, normalizedBlocks, sentences, sentencesWith } from '../engine/page';
+import { blockHolds, isNegated, sentences, sentencesWith } from '../engine/page';
 import type { Evidence, PageSnapshot, TextBlock } from '../engine/types';
 import { MAX_EVIDENCE, clipEvidence, type Detector } from './types';
 
@@ -187,7 +187,8 @@ export function chatOnlyCheckout(snap: PageSnapshot, pricesFound: number): Evide
 /** The page names a card processor or e-wallet with buyer protection. */
 export function namesProcessor(snap: PageSnapshot): boolean {
   const re = listMatcher('paymentProcessors');
-  return normalizedOptions(snap).some((o) => re.test(o)) || normalizedBlocks(snap).some((b) => re.test(b));
+  const holds = blockHolds(snap, 'paymentProcessors');
+  return normalizedOptions(snap).some((o) => re.test(o)) || snap.blocks.some((_, i) => holds(i));
 }
 
 const optionsCache = new WeakMap<PageSnapshot, Normalized[]>();

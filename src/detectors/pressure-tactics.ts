@@ -2,8 +2,8 @@
  * Pressure: countdown timers, "only 3 left", fake "Ana from Jakarta just
  * bought 5,000 coins" feeds. Weak on its own (honest shops run sales too).
  */
-import { blocksThatMayHold, normalizedBlocks } from '../engine/page';
-import { NO_TEXT, listMatcher } from '../engine/terms';
+import { blockHolds, blocksThatMayHold, normalizedBlocks } from '../engine/page';
+import { NO_TEXT } from '../engine/terms';
 import type { Evidence, TextBlock } from '../engine/types';
 import { MAX_EVIDENCE, clipEvidence, type Detector } from './types';
 
@@ -20,7 +20,7 @@ export const pressureTactics: Detector = {
   id: 'pressure-tactics',
   emits: ['pressure-tactics'],
   run({ snap }) {
-    const re = listMatcher('pressureWords');
+    const holds = blockHolds(snap, 'pressureWords');
     const evidence: Evidence[] = [];
     const seen = new Set<string>();
     const norm = normalizedBlocks(snap);
@@ -29,7 +29,7 @@ export const pressureTactics: Detector = {
     for (const i of blocksThatMayHold(snap, 'pressureWords')) {
       const b = snap.blocks[i] as TextBlock;
       const t = norm[i] ?? NO_TEXT;
-      const word = re.test(t) || SCARCITY.test(t);
+      const word = holds(i) || SCARCITY.test(t);
       const timer = TIMER.test(t) && (word || ENDING.test(t));
       if (!word && !timer) continue;
       const text = clipEvidence(b.text);

@@ -54,33 +54,34 @@ export function siblingsOf(snap: PageSnapshot, f: Field): Field[] {
   return snap.fields.filter((x) => !x.formAction && x.selector.startsWith(`${near} > `));
 }
 
-/** The container of a field: its form, or (without a form) its grandparent — never the whole body. */
-function prefixesNear(snap: PageSnapshot, f: Field): string[] {
+/** The selector prefix of a field's container: its form, or (without a form) its grandparent — never the whole body. */
+function prefixNear(snap: PageSnapshot, f: Field): string | null {
   const form = formOf(snap, f);
-  if (form) return [`${form.selector} > `];
+  if (form) return `${form.selector} > `;
   const up = ancestorPath(f.selector, 2);
-  if (!up || /^body[:#]|^body$|^main[:#]?[^>]*$/.test(up) && !up.includes(' > ')) return [];
-  return [`${up} > `];
+  if (!up || /^body[:#]|^body$|^main[:#]?[^>]*$/.test(up) && !up.includes(' > ')) return null;
+  return `${up} > `;
 }
 
-function under(items: readonly TextBlock[], prefixes: string[], max: number): TextBlock[] {
+/** The first `max` items under `prefix` (none without one). A plain loop: it runs over every block of the page for each secret field. */
+function under(items: readonly TextBlock[], prefix: string | null, max: number): TextBlock[] {
   const out: TextBlock[] = [];
-  if (!prefixes.length) return out;
-  for (const b of items) {
-    if (prefixes.some((p) => b.selector.startsWith(p))) out.push(b);
-    if (out.length >= max) break;
+  if (prefix === null) return out;
+  for (let i = 0; i < items.length && out.length < max; i++) {
+    const b = items[i] as TextBlock;
+    if (b.selector.startsWith(prefix)) out.push(b);
   }
   return out;
 }
 
 /** Everything that says what a field is for: its own label, its form's fields, text and options, normalised. */
 export function contextOf(snap: PageSnapshot, f: Field): Normalized {
-  const prefixes = prefixesNear(snap, f);
+  const prefix = prefixNear(snap, f);
   const parts = [
     fieldText(f),
     ...siblingsOf(snap, f).map(fieldText),
-    ...under(snap.blocks, prefixes, 40).map((b) => b.text),
-    ...under(snap.options, prefixes, 10).map((o) => o.text),
+    ...under(snap.blocks, prefix, 40).map((b) => b.text),
+    ...under(snap.options, prefix, 10).map((o) => o.text),
   ];
   return normalize(parts.join(' · '));
 }
@@ -141,13 +142,60 @@ export function blocksThatMayHold(snap: PageSnapshot, list: VocabList): readonly
   return listNeedsLetter(list) ? letteredBlocks(snap) : snap.blocks.map((_, i) => i);
 }
 
-/** Non-negated sentences of the page's blocks that contain a term of `list`. */
-export function* sentencesWith(snap: PageSnapshot, list: VocabList): Generator<SentenceHit> {
+const sameTextCache = new WeakMap<PageSnapshot, Int32Array>();
+
+/**
+ * For each block, the first block with the same normalised text (itself when no earlier one has
+ * it), once per snapshot: a shop repeats its labels ("Buy now" on every card), and blockHolds()
+ * searches each distinct text once per list.
+ */
+function firstWithText(snap: PageSnapshot): Int32Array {
+  let first = sameTextCache.get(snap);
+  if (!first) {
+    const norm = normalizedBlocks(snap);
+    const seen = new Map<string, number>();
+    first = new Int32Array(norm.length);
+    for (let i = 0; i < norm.length; i++) {
+      const t = norm[i] as string;
+      const j = seen.get(t);
+      if (j === undefined) seen.set(t, i);
+      first[i] = j ?? i;
+    }
+    sameTextCache.set(snap, first);
+  }
+  return first;
+}
+
+const holdsCache = new WeakMap<PageSnapshot, Map<VocabList, Int8Array>>();
+
+/**
+ * "Does block i's normalised text hold a term of `list`?" (listMatcher(list).test), with the answer
+ * kept per distinct text for the snapshot, so a repeated label is searched once.
+ */
+export function blockHolds(snap: PageSnapshot, list: VocabList): (i: number) => boolean {
   const re = listMatcher(list);
   const norm = normalizedBlocks(snap);
+  const first = firstWithText(snap);
+  let byList = holdsCache.get(snap);
+  if (!byList) holdsCache.set(snap, (byList = new Map()));
+  let known = byList.get(list);
+  // 0: not searched yet, 1: holds a term, 2: holds none.
+  if (!known) byList.set(list, (known = new Int8Array(norm.length)));
+  const answers = known;
+  return (i) => {
+    const j = first[i] ?? i;
+    let a = answers[j] ?? 0;
+    if (a === 0) answers[j] = a = re.test(norm[j] ?? NO_TEXT) ? 1 : 2;
+    return a === 1;
+  };
+}
+
+/** Non-negated sentences of the page's blocks that contain a term of `list`. */
+export function* sentencesWith(snap: PageSnapshot, list: VocabList): Generator<SentenceHit> {
+  const holds = blockHolds(snap, list);
   for (const i of blocksThatMayHold(snap, list)) {
     const block = snap.blocks[i] as TextBlock;
-    if (!re.test(norm[i] ?? NO_TEXT)) continue;
+    if (!holds(i)) continue;
     for (const s of sentences(block.text)) {
       const n = normalize(s);
       const term = findTerm(list, n);

@@ -1,0 +1,61 @@
+/**
+ * blockHolds() (src/engine/page.ts) remembers, per snapshot and list, whether
+ * each distinct normalised block text holds a term, so a repeated label is
+ * searched once. Its answers must be the matcher's own, block by block, in any
+ * order of asking and on every page.
+ */
+import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { VOCAB_LISTS } from '../../../src/data';
+import { blockHolds } from '../../../src/engine/page';
+import { buildSnapshot } from '../../../src/engine/snapshot';
+import { listMatcher, normalize } from '../../../src/engine/terms';
+import type { PageSnapshot } from '../../../src/engine/types';
+import { parseHtml } from '../../../src/node/scan-html';
+import { shopOfSize } from '../../../scripts/bench/pages';
+
+const dir = join(process.cwd(), 'tests/fixtures/pages');
+const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { pages: { file: string; url: string }[] };
+const snap = (html: string, url: string) => buildSnapshot(parseHtml(html, url).document, url);
+const pages: PageSnapshot[] = [
+  ...manifest.pages.map((p) => snap(readFileSync(join(dir, p.file), 'utf8'), p.url)),
+  snap(shopOfSize(600), 'https://shop.bench.example/'),
+];
+
+const expected = (s: PageSnapshot, list: (typeof VOCAB_LISTS)[number]) => s.blocks.map((b) => listMatcher(list).test(normalize(b.text)));
+
+describe('blockHolds answers as the list matcher does, block by block', { timeout: 120_000 }, () => {
+  test('on every fixture page and a repetitive shop, every list, asked front to back and again back to front', () => {
+    let hits = 0;
+    for (const s of pages) {
+      for (const list of VOCAB_LISTS) {
+        const want = expected(s, list);
+        const holds = blockHolds(s, list);
+        expect(s.blocks.map((_, i) => holds(i))).toEqual(want);
+        // A second tester for the same snapshot and list reads the answers kept by the first.
+        const again = blockHolds(s, list);
+        expect(s.blocks.map((_, i) => again(s.blocks.length - 1 - i)).reverse()).toEqual(want);
+        hits += want.filter(Boolean).length;
+      }
+    }
+    expect(hits).toBeGreaterThan(500);
+  });
+
+  test('texts that differ only in case or spacing share an answer, and different texts do not leak theirs', () => {
+    const texts = fc.constantFrom('Buy now', 'BUY   NOW', 'buy now!', 'Pay by bank transfer', 'PAY BY BANK TRANSFER', 'Hello', '$0.50', 'only 3 left', 'Only 3 LEFT');
+    fc.assert(
+      fc.property(fc.array(texts, { minLength: 1, maxLength: 20 }), fc.constantFrom(...VOCAB_LISTS), fc.array(fc.nat(), { maxLength: 30 }), (ts, list, order) => {
+        const s = snap(`<body>${ts.map((t) => `<p>${t}</p>`).join('')}</body>`, 'https://x.example/');
+        const holds = blockHolds(s, list);
+        const want = expected(s, list);
+        for (const k of order) {
+          const i = k % s.blocks.length;
+          expect(holds(i)).toBe(want[i]);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
