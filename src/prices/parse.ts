@@ -10,7 +10,7 @@
 import { UNIT_PHRASES, type UnitFamily } from './units';
 
 /** Currency symbols, mapped to ISO codes. "$" alone is the page's dollar (USD unless told otherwise). */
-export const SYMBOLS: Record<string, string> = {
+const SYMBOLS: Record<string, string> = {
   'US$': 'USD',
   'R$': 'BRL',
   'A$': 'AUD',
@@ -30,7 +30,7 @@ export const SYMBOLS: Record<string, string> = {
 };
 
 /** Currency words (lower case): ISO codes and local abbreviations. */
-export const CURRENCY_WORDS: Record<string, string> = {
+const CURRENCY_WORDS: Record<string, string> = {
   usd: 'USD', eur: 'EUR', gbp: 'GBP', aud: 'AUD', idr: 'IDR', vnd: 'VND', brl: 'BRL', mxn: 'MXN', php: 'PHP',
   inr: 'INR', cad: 'CAD', nzd: 'NZD', sgd: 'SGD', myr: 'MYR', thb: 'THB', jpy: 'JPY', krw: 'KRW',
   usdt: 'USDT', usdc: 'USDC', rp: 'IDR', 'đ': 'VND', 'vnđ': 'VND', 'đồng': 'VND', dong: 'VND', euro: 'EUR', euros: 'EUR', rm: 'MYR',
@@ -62,272 +62,67 @@ export type Token =
   | { kind: 'word'; text: string; start: number; end: number }
   | { kind: 'punct'; ch: string; start: number; end: number };
 
-// Words glued to a currency (see pushWord and splitGluedDollar). This and the two tables above
-// are exported for the tokenizer test, whose reference tokenizer reads them too.
-export const GLUED_RE = /^(\p{L}+?)(Rp|[A-Z]{3})$/u;
-export const GLUED_DOLLAR_RE = /^(\p{L}+?)(US|AU|NZ|MX|R)$/u;
+/**
+ * One pass over the text. Numbers: digit runs joined by "." "," "'" (any
+ * count) or by a space-like character only when exactly three digits follow.
+ */
+const TOKEN_RE =
+  /(\d+(?:(?:[.,'’]|[ \u00a0\u202f\u2009](?=\d{3}(?!\d)))\d+)*)|((?:US|AU|NZ|MX|R|A|C|S)\$|[$€£₫₱₹¥₩])|(\p{L}[\p{L}\p{M}]*(?:[-'’]\p{L}[\p{L}\p{M}]*)*)|([+=/:|()–—%-])/gu;
+// Groups, by number (named groups would allocate an object per match): 1 number, 2 currency symbol, 3 word, 4 punctuation.
+
+const GLUED_RE = /^(\p{L}+?)(Rp|[A-Z]{3})$/u;
+const GLUED_DOLLAR_RE = /^(\p{L}+?)(US|AU|NZ|MX|R)$/u;
 
 const ASCII = /^[\x00-\x7f]*$/;
 
 /** Texts longer than this are cut: no shop package needs more, and it bounds the work per block. */
 export const MAX_TEXT = 4000;
 
-/*
- * The scanner. At each position it tries a number, a currency symbol, a word
- * and a punctuation mark, in that order, and takes the first that is there;
- * where none is, it steps on by one code point. It gives exactly the tokens
- * the regular expression it replaces gave (tests/unit/prices/tokenizer.test.ts
- * keeps that pattern as the reference and compares the two):
- *   /(\d+(?:(?:[.,'’]|[ \u00a0\u202f\u2009](?=\d{3}(?!\d)))\d+)*)|((?:US|AU|NZ|MX|R|A|C|S)\$|[$€£₫₱₹¥₩])|(\p{L}[\p{L}\p{M}]*(?:[-'’]\p{L}[\p{L}\p{M}]*)*)|([+=/:|()–—%-])/gu
- * Written by hand because that scan was about an eighth of a shop page's price
- * analysis, and the Unicode pattern cost compile time on a cold start.
- * Numbers and words are read greedily, never backing up: nothing follows a
- * token in the pattern, and each repeated part starts with a separator or a
- * joiner that no digit or letter run can swallow, so the pattern's match is
- * exactly the greedy read (the longest prefix that fits).
- */
-
-/**
- * The UTF-16 unit at `i`, or -1 past the end. The scanner reads through this
- * rather than charCodeAt, which gives NaN past the end: V8 throws away a
- * function's optimised code the first time it reads out of bounds, and the
- * scanner reads one past every token, so each helper would be compiled twice.
- */
-function codeAt(text: string, i: number): number {
-  return i < text.length ? text.charCodeAt(i) : -1;
-}
-
-/** An ASCII digit: `\d` under the `u` flag (without `i`) is 0-9 only. */
-function isDigit(c: number): boolean {
-  return c >= 0x30 && c <= 0x39;
-}
-
-/** Where the run of digits from `i` ends. */
-function digitsEnd(text: string, i: number): number {
-  while (isDigit(codeAt(text, i))) i++;
-  return i;
-}
-
-/** "." "," "'" "’": join two digit runs, whatever the length of the second. */
-function isSeparator(c: number): boolean {
-  return c === 0x2e || c === 0x2c || c === 0x27 || c === 0x2019;
-}
-
-/** Space, no-break, narrow no-break and thin space: join a group of exactly three digits only. */
-function isSpaceSeparator(c: number): boolean {
-  return c === 0x20 || c === 0xa0 || c === 0x202f || c === 0x2009;
-}
-
-/** Where the number starting with the digit at `i` ends: "1.234,56", "1'000", "15 000" but "2 1000" is two numbers. */
-function numberEnd(text: string, i: number): number {
-  let end = digitsEnd(text, i);
-  for (;;) {
-    const c = codeAt(text, end);
-    if (isSeparator(c) && isDigit(codeAt(text, end + 1))) end = digitsEnd(text, end + 1);
-    else if (isSpaceSeparator(c) && digitsEnd(text, end + 1) === end + 4) end += 4;
-    else return end;
-  }
-}
-
-/**
- * The currency symbols by first character. No two symbols can both start at one
- * place ("A$" and "AU$" differ in their second character), so the order in which
- * a character's symbols are tried does not matter.
- */
-const SYMBOLS_BY_FIRST = new Map<number, string[]>();
-/** ASCII characters that start a symbol ("$" and some capitals): the rest skip the map lookup. */
-const ASCII_SYMBOL_START = new Uint8Array(0x80);
-for (const s of Object.keys(SYMBOLS)) {
-  const first = s.charCodeAt(0);
-  SYMBOLS_BY_FIRST.set(first, [...(SYMBOLS_BY_FIRST.get(first) ?? []), s]);
-  if (first < 0x80) ASCII_SYMBOL_START[first] = 1;
-}
-
-/** The currency symbol ("US$", "R$", "$", "€", ...) starting at `i` (within the text), if one does. */
-function symbolAt(text: string, i: number): string | undefined {
-  const c = text.charCodeAt(i);
-  if (c < 0x80 && !ASCII_SYMBOL_START[c]) return undefined;
-  const candidates = SYMBOLS_BY_FIRST.get(c);
-  if (candidates) for (const s of candidates) if (text.startsWith(s, i)) return s;
-  return undefined;
-}
-
-/** + = / : | ( ) % - and the en and em dashes. */
-function isPunct(c: number): boolean {
-  switch (c) {
-    case 0x2b: // +
-    case 0x3d: // =
-    case 0x2f: // /
-    case 0x3a: // :
-    case 0x7c: // |
-    case 0x28: // (
-    case 0x29: // )
-    case 0x25: // %
-    case 0x2d: // -
-    case 0x2013: // –
-    case 0x2014: // —
-      return true;
-    default:
-      return false;
-  }
-}
-
-/** "-" "'" "’" join two letter runs into one word: "e-mail", "l'or", "it’s". */
-function isWordJoiner(c: number): boolean {
-  return c === 0x2d || c === 0x27 || c === 0x2019;
-}
-
-/** A-Z, a-z: the only letters (\p{L}) in ASCII. */
-function isAsciiLetter(c: number): boolean {
-  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
-}
-
-const OTHER = 0;
-const LETTER = 1; // \p{L}
-const MARK = 2; // \p{M}: accents written as separate characters, which go on with a word but cannot start one
-
-/**
- * Letter and mark tests for characters past ASCII, compiled on the first one met
- * (most shop text is ASCII). Sticky (`y`): they test the character at lastIndex
- * in the text itself, so no one-character string is made. Most characters are
- * neither, which the first test alone tells.
- */
-let letterOrMarkAt: RegExp | undefined;
-let letterAt: RegExp | undefined;
-
-/** LETTER, MARK or OTHER for the code point at `i`, by the regular expressions. */
-function testClass(text: string, i: number): number {
-  letterOrMarkAt ??= /[\p{L}\p{M}]/uy;
-  letterOrMarkAt.lastIndex = i;
-  if (!letterOrMarkAt.test(text)) return OTHER;
-  letterAt ??= /\p{L}/uy;
-  letterAt.lastIndex = i;
-  return letterAt.test(text) ? LETTER : MARK;
-}
-
-/** Classes of BMP characters already tested, plus one (0: not tested yet). 64 KB, made on first need. */
-let bmpClasses: Uint8Array | undefined;
-/** Classes of astral characters (emoji, mostly) already tested; capped, as a hostile page could hold a million. */
-const astralClasses = new Map<number, number>();
-
-/** Whether the code point at `i`, past ASCII, is a letter, a mark or neither: tested once, then remembered. */
-function unicodeClassAt(text: string, i: number): number {
-  // codePointAt reads a surrogate pair as one code point and a lone surrogate as itself (no letter), as the `u` flag does.
-  const cp = text.codePointAt(i)!;
-  if (cp < 0x10000) {
-    const known = bmpClasses?.[cp];
-    if (known) return known - 1;
-  } else {
-    const known = astralClasses.get(cp);
-    if (known !== undefined) return known;
-  }
-  const cls = testClass(text, i);
-  if (cp < 0x10000) (bmpClasses ??= new Uint8Array(0x10000))[cp] = cls + 1;
-  else if (astralClasses.size < 4096) astralClasses.set(cp, cls);
-  return cls;
-}
-
-/** Whether the code point at `i` is a letter, a mark or neither (OTHER past the end). */
-function classAt(text: string, i: number): number {
-  const c = codeAt(text, i);
-  if (c < 0x80) return isAsciiLetter(c) ? LETTER : OTHER;
-  return unicodeClassAt(text, i);
-}
-
-/** Length in UTF-16 units of the code point at `i`: 2 for a surrogate pair, else 1 (a lone surrogate too). */
-function widthAt(text: string, i: number): number {
-  const c = codeAt(text, i);
-  if (c < 0xd800 || c > 0xdbff) return 1;
-  const next = codeAt(text, i + 1);
-  return next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
-}
-
-/** Where the run of letters and marks from `i` ends. */
-function lettersEnd(text: string, i: number): number {
-  for (;;) {
-    const c = codeAt(text, i);
-    // ASCII letters first, the common case, without decoding a code point.
-    if (isAsciiLetter(c)) i++;
-    else if (c >= 0x80 && classAt(text, i) !== OTHER) i += widthAt(text, i);
-    else return i;
-  }
-}
-
-/** Where the word starting with the letter at `i` ends: letter runs joined by "-" "'" "’", each run starting with a letter. */
-function wordEnd(text: string, i: number): number {
-  let end = lettersEnd(text, i + widthAt(text, i));
-  while (isWordJoiner(codeAt(text, end)) && classAt(text, end + 1) === LETTER) {
-    end = lettersEnd(text, end + 1 + widthAt(text, end + 1));
-  }
-  return end;
-}
-
 export function tokenize(input: string): Token[] {
   const text = input.length > MAX_TEXT ? input.slice(0, MAX_TEXT) : input;
   const out: Token[] = [];
-  let i = 0;
-  while (i < text.length) {
-    const start = i;
-    const c = text.charCodeAt(i);
-    if (isDigit(c)) {
-      i = numberEnd(text, i);
-      out.push({ kind: 'num', raw: text.slice(start, i), start, end: i });
-      continue;
+  // An exec loop over the one shared regex: String#matchAll would construct a fresh RegExp on every call.
+  TOKEN_RE.lastIndex = 0;
+  for (let m = TOKEN_RE.exec(text); m; m = TOKEN_RE.exec(text)) {
+    const num = m[1];
+    const sym = m[2];
+    const word = m[3];
+    const punct = m[4];
+    const start = m.index;
+    const end = start + m[0].length;
+    if (num) out.push({ kind: 'num', raw: num, start, end });
+    else if (sym) out.push({ kind: 'cur', code: SYMBOLS[sym] ?? '$', start, end });
+    else if (word) {
+      const w = word.toLowerCase();
+      const code = CURRENCY_WORDS[w];
+      if (code) out.push({ kind: 'cur', code, start, end });
+      else {
+        // "DiamondRp" / "CoinsUSD": two texts glued together where a <br> stood.
+        // Only a word ending in "Rp" or three capitals can be glued (most words are not: skip the regex).
+        const last = word.charCodeAt(word.length - 1);
+        const glued = last === 112 || (last >= 65 && last <= 90) ? GLUED_RE.exec(word) : null;
+        const suffix = glued?.[2] ? CURRENCY_WORDS[glued[2].toLowerCase()] : undefined;
+        if (glued?.[1] && suffix) {
+          const cut = start + glued[1].length;
+          out.push({ kind: 'word', text: glued[1].toLowerCase(), start, end: cut });
+          out.push({ kind: 'cur', code: suffix, start: cut, end });
+        } else out.push({ kind: 'word', text: w, start, end });
+      }
+    } else if (punct) out.push({ kind: 'punct', ch: punct, start, end });
+    // "60 UCUS$0.99": "UC" and "US$" glued where a <br> stood. (Checked only after a "$": reading
+    // out[-1] when there is no previous token is a slow property lookup, once per token.)
+    const prev = sym === '$' && out.length >= 2 ? out[out.length - 2] : undefined;
+    const cur = out[out.length - 1];
+    if (prev?.kind === 'word' && cur && prev.end === cur.start) {
+      const glued = GLUED_DOLLAR_RE.exec(text.slice(prev.start, prev.end));
+      const code = glued?.[2] ? SYMBOLS[glued[2] + '$'] : undefined;
+      if (glued?.[1] && code) {
+        const cut = prev.start + glued[1].length;
+        out.splice(out.length - 2, 2, { kind: 'word', text: glued[1].toLowerCase(), start: prev.start, end: cut }, { kind: 'cur', code, start: cut, end });
+      }
     }
-    const sym = symbolAt(text, i);
-    if (sym !== undefined) {
-      i += sym.length;
-      out.push({ kind: 'cur', code: SYMBOLS[sym] ?? '$', start, end: i });
-      if (sym === '$') splitGluedDollar(text, out);
-      continue;
-    }
-    if (classAt(text, i) === LETTER) {
-      i = wordEnd(text, i);
-      pushWord(out, text.slice(start, i), start, i);
-      continue;
-    }
-    if (isPunct(c)) {
-      i++;
-      out.push({ kind: 'punct', ch: text.charAt(start), start, end: i });
-      continue;
-    }
-    i += widthAt(text, i); // nothing starts here
   }
   return out;
-}
-
-/** A word's token: a currency word ("usd", "rp") is a currency, and a word glued to one is split. */
-function pushWord(out: Token[], word: string, start: number, end: number): void {
-  const w = word.toLowerCase();
-  const code = CURRENCY_WORDS[w];
-  if (code) {
-    out.push({ kind: 'cur', code, start, end });
-    return;
-  }
-  // "DiamondRp" / "CoinsUSD": two texts glued together where a <br> stood.
-  // Only a word ending in "Rp" or three capitals can be glued (most words are not: skip the regex).
-  const last = word.charCodeAt(word.length - 1);
-  const glued = last === 112 || (last >= 65 && last <= 90) ? GLUED_RE.exec(word) : null;
-  const suffix = glued?.[2] ? CURRENCY_WORDS[glued[2].toLowerCase()] : undefined;
-  if (glued?.[1] && suffix) {
-    const cut = start + glued[1].length;
-    out.push({ kind: 'word', text: glued[1].toLowerCase(), start, end: cut });
-    out.push({ kind: 'cur', code: suffix, start: cut, end });
-  } else out.push({ kind: 'word', text: w, start, end });
-}
-
-/** "60 UCUS$0.99": "UC" and "US$" glued where a <br> stood, read as the word "ucus" and "$". Called after a "$". */
-function splitGluedDollar(text: string, out: Token[]): void {
-  const prev = out.length >= 2 ? out[out.length - 2] : undefined;
-  const cur = out[out.length - 1];
-  if (prev?.kind === 'word' && cur && prev.end === cur.start) {
-    const glued = GLUED_DOLLAR_RE.exec(text.slice(prev.start, prev.end));
-    const code = glued?.[2] ? SYMBOLS[glued[2] + '$'] : undefined;
-    if (glued?.[1] && code) {
-      const cut = prev.start + glued[1].length;
-      out.splice(out.length - 2, 2, { kind: 'word', text: glued[1].toLowerCase(), start: prev.start, end: cut }, { kind: 'cur', code, start: cut, end: cur.end });
-    }
-  }
 }
 
 /**
