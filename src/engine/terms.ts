@@ -100,10 +100,9 @@ export class TermMatcher {
     for (let p = from; p < text.length; p++) {
       const c = text.charCodeAt(p);
       const bucket = c < 128 ? this.ascii[c] : this.other.get(c);
-      if (bucket === undefined || (p > 0 && isLetterOrDigit(codePointBefore(text, p)))) continue;
+      if (bucket === undefined || !wordMayStartAt(text, p)) continue;
       for (const t of bucket) {
-        const end = p + t.length;
-        if (text.startsWith(t, p) && (end >= text.length || !isLetterOrDigit(text.codePointAt(end) as number))) return { index: p, term: t };
+        if (text.startsWith(t, p) && wordMayEndAt(text, p + t.length)) return { index: p, term: t };
       }
     }
     return null;
@@ -135,6 +134,16 @@ function isLetterOrDigit(cp: number): boolean {
   return (letterOrDigit ??= /^[\p{L}\p{N}]$/iu).test(String.fromCodePoint(cp));
 }
 
+/** No letter or digit ends just before index `i`: a whole word may start there (the patterns' look-behind). */
+function wordMayStartAt(text: string, i: number): boolean {
+  return i === 0 || !isLetterOrDigit(codePointBefore(text, i));
+}
+
+/** No letter or digit starts at index `i`: a whole word may end there (the patterns' look-ahead). */
+function wordMayEndAt(text: string, i: number): boolean {
+  return i >= text.length || !isLetterOrDigit(text.codePointAt(i) as number);
+}
+
 /** The code point that ends just before index `i` (a surrogate pair read whole, as a `u` look-behind does). */
 function codePointBefore(text: string, i: number): number {
   const low = text.charCodeAt(i - 1);
@@ -160,8 +169,7 @@ export function hasTerm(text: string, terms: readonly string[]): boolean {
   for (const t of terms) {
     if (!t) continue;
     for (let k = text.indexOf(t); k >= 0; k = text.indexOf(t, k + 1)) {
-      const end = k + t.length;
-      if ((k === 0 || !isLetterOrDigit(codePointBefore(text, k))) && (end >= text.length || !isLetterOrDigit(text.codePointAt(end) as number))) return true;
+      if (wordMayStartAt(text, k) && wordMayEndAt(text, k + t.length)) return true;
     }
   }
   return false;
