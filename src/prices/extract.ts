@@ -53,14 +53,15 @@ function unitLabel(platformId: string | null, u: { family?: UnitFamily; word?: s
 /** Platform id → its unit (platforms.json, validated by the data tests). */
 const UNIT_OF: Record<string, string> = Object.fromEntries(platformsJson.platforms.map((p) => [p.id, p.unit]));
 
-/** What a bare "$" means, by country: from the page's language tag or its top-level domain. */
-const DOLLAR_BY_COUNTRY: Record<string, string> = {
+/** What a bare "$" means, by country: from the page's language tag or its top-level domain (a Map: the page names the key). */
+const DOLLAR_BY_COUNTRY: ReadonlyMap<string, string> = new Map(Object.entries({
   mx: 'MXN', au: 'AUD', ca: 'CAD', nz: 'NZD', sg: 'SGD', ar: 'ARS', co: 'COP', cl: 'CLP', hk: 'HKD', tw: 'TWD',
-};
+}));
 
 export function dollarFor(snap: Pick<PageSnapshot, 'lang' | 'url'>): string {
   const region = /^[a-z]{2,3}[-_]([a-z]{2})\b/i.exec(snap.lang)?.[1]?.toLowerCase();
-  if (region && DOLLAR_BY_COUNTRY[region]) return DOLLAR_BY_COUNTRY[region] ?? 'USD';
+  const byRegion = region ? DOLLAR_BY_COUNTRY.get(region) : undefined;
+  if (byRegion) return byRegion;
   let host = '';
   try {
     host = new URL(snap.url).hostname;
@@ -68,7 +69,7 @@ export function dollarFor(snap: Pick<PageSnapshot, 'lang' | 'url'>): string {
     // not a URL: no hint
   }
   const tld = host.slice(host.lastIndexOf('.') + 1).toLowerCase();
-  return DOLLAR_BY_COUNTRY[tld] ?? 'USD';
+  return DOLLAR_BY_COUNTRY.get(tld) ?? 'USD';
 }
 
 interface Pair {

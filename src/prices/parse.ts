@@ -9,8 +9,15 @@
  */
 import { UNIT_PHRASES, type UnitFamily } from './units';
 
+/*
+ * The tables below are looked up with words taken from the page, so they are
+ * Maps: a plain object would answer "constructor" (or any other name on
+ * Object.prototype) with a function, and a page writing "constructor 5" would
+ * have had a price in the currency `Object`.
+ */
+
 /** Currency symbols, mapped to ISO codes. "$" alone is the page's dollar (USD unless told otherwise). */
-const SYMBOLS: Record<string, string> = {
+const SYMBOLS: ReadonlyMap<string, string> = new Map(Object.entries({
   'US$': 'USD',
   'R$': 'BRL',
   'A$': 'AUD',
@@ -27,20 +34,20 @@ const SYMBOLS: Record<string, string> = {
   '₹': 'INR',
   '¥': 'JPY',
   '₩': 'KRW',
-};
+}));
 
 /** Currency words (lower case): ISO codes and local abbreviations. */
-const CURRENCY_WORDS: Record<string, string> = {
+const CURRENCY_WORDS: ReadonlyMap<string, string> = new Map(Object.entries({
   usd: 'USD', eur: 'EUR', gbp: 'GBP', aud: 'AUD', idr: 'IDR', vnd: 'VND', brl: 'BRL', mxn: 'MXN', php: 'PHP',
   inr: 'INR', cad: 'CAD', nzd: 'NZD', sgd: 'SGD', myr: 'MYR', thb: 'THB', jpy: 'JPY', krw: 'KRW',
   usdt: 'USDT', usdc: 'USDC', rp: 'IDR', 'đ': 'VND', 'vnđ': 'VND', 'đồng': 'VND', dong: 'VND', euro: 'EUR', euros: 'EUR', rm: 'MYR',
-};
+}));
 
 /** Multipliers written after a number: "1.4K coins", "Rp 15rb", "25k ₫", "2 jt". */
-const MULTIPLIERS: Record<string, number> = {
+const MULTIPLIERS: ReadonlyMap<string, number> = new Map(Object.entries({
   k: 1_000, rb: 1_000, ribu: 1_000, ngàn: 1_000, nghìn: 1_000, jt: 1_000_000, juta: 1_000_000, tr: 1_000_000,
   triệu: 1_000_000,
-};
+}));
 
 /** Words before a price that say it is not what you pay now, or not the package's price. */
 const OLD_WORDS = new Set([
@@ -91,17 +98,17 @@ export function tokenize(input: string): Token[] {
     const start = m.index;
     const end = start + m[0].length;
     if (num) out.push({ kind: 'num', raw: num, start, end });
-    else if (sym) out.push({ kind: 'cur', code: SYMBOLS[sym] ?? '$', start, end });
+    else if (sym) out.push({ kind: 'cur', code: SYMBOLS.get(sym) ?? '$', start, end });
     else if (word) {
       const w = word.toLowerCase();
-      const code = CURRENCY_WORDS[w];
+      const code = CURRENCY_WORDS.get(w);
       if (code) out.push({ kind: 'cur', code, start, end });
       else {
         // "DiamondRp" / "CoinsUSD": two texts glued together where a <br> stood.
         // Only a word ending in "Rp" or three capitals can be glued (most words are not: skip the regex).
         const last = word.charCodeAt(word.length - 1);
         const glued = last === 112 || (last >= 65 && last <= 90) ? GLUED_RE.exec(word) : null;
-        const suffix = glued?.[2] ? CURRENCY_WORDS[glued[2].toLowerCase()] : undefined;
+        const suffix = glued?.[2] ? CURRENCY_WORDS.get(glued[2].toLowerCase()) : undefined;
         if (glued?.[1] && suffix) {
           const cut = start + glued[1].length;
           out.push({ kind: 'word', text: glued[1].toLowerCase(), start, end: cut });
@@ -115,7 +122,7 @@ export function tokenize(input: string): Token[] {
     const cur = out[out.length - 1];
     if (prev?.kind === 'word' && cur && prev.end === cur.start) {
       const glued = GLUED_DOLLAR_RE.exec(text.slice(prev.start, prev.end));
-      const code = glued?.[2] ? SYMBOLS[glued[2] + '$'] : undefined;
+      const code = glued?.[2] ? SYMBOLS.get(glued[2] + '$') : undefined;
       if (glued?.[1] && code) {
         const cut = prev.start + glued[1].length;
         out.splice(out.length - 2, 2, { kind: 'word', text: glued[1].toLowerCase(), start: prev.start, end: cut }, { kind: 'cur', code, start: cut, end });
@@ -244,7 +251,7 @@ function tight(text: string, a: Token, b: Token): boolean {
 function multiplierAt(tokens: Token[], i: number, text: string, prev: Token): number {
   const t = tokens[i];
   if (t?.kind !== 'word' || !tight(text, prev, t)) return 1;
-  return MULTIPLIERS[t.text] ?? 1;
+  return MULTIPLIERS.get(t.text) ?? 1;
 }
 
 /** A number token with an optional multiplier: value and index of the last token used. */
@@ -411,7 +418,7 @@ export function readText(input: string, opts: ParseOptions = {}): ItemReading {
     i++;
   }
   let otherWords = 0;
-  for (const t of tokens) if (t.kind === 'word' && !UNIT_PHRASES.has(t.text) && !MULTIPLIERS[t.text]) otherWords++;
+  for (const t of tokens) if (t.kind === 'word' && !UNIT_PHRASES.has(t.text) && !MULTIPLIERS.has(t.text)) otherWords++;
   return { units, money, otherWords };
 }
 

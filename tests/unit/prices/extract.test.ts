@@ -167,6 +167,12 @@ describe('extraction from real shop layouts', () => {
     expect(dollarFor({ lang: '', url: 'not a url' })).toBe('USD');
   });
 
+  test('a word that names something on Object.prototype is no currency, and no country', () => {
+    expect(read('<li><b>1,000 Coins</b> <i>constructor 5</i></li><li><b>2,000 Coins</b> <i>$20.00</i></li>')).toEqual([[2000, 20, 'USD']]);
+    expect(dollarFor({ lang: 'en', url: 'https://shop.constructor/' })).toBe('USD');
+    expect(dollarFor({ lang: 'en', url: 'https://shop.__proto__/' })).toBe('USD');
+  });
+
   test('no prices → empty', () => {
     expect(read('<h1>Buy TikTok coins</h1><p>Enter your username</p>')).toEqual([]);
   });

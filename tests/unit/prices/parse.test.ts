@@ -123,6 +123,25 @@ describe('readText: what is not a package price', () => {
   });
 });
 
+describe("readText: words that are names on Object.prototype", () => {
+  // The currency, multiplier and symbol tables are looked up with the page's words; an object
+  // literal answered "constructor" with a function (a price in the currency `Object`).
+  const names = Object.getOwnPropertyNames(Object.prototype).map((n) => n.toLowerCase());
+  test.each(names)('%j is an ordinary word, before or after a number', (name) => {
+    for (const text of [`${name} 5`, `5 ${name}`, `1,000 coins ${name} 5`, `5${name} coins`]) {
+      expect(tokenize(text).filter((t) => t.kind === 'cur')).toEqual([]);
+      const r = readText(text);
+      expect(r.money).toEqual([]);
+      for (const u of r.units) expect(typeof u.units).toBe('number');
+    }
+    // Counted as a word of a sentence, as any other word is (not taken for a multiplier such as "k").
+    expect(readText(`5 ${name}`).otherWords).toBe(1);
+  });
+  test('a real currency word beside them still reads', () => {
+    expect(readText('constructor 1,000 coins USD 5').money.map((m) => [m.amount, m.currency])).toEqual([[5, 'USD']]);
+  });
+});
+
 describe('units: families and platforms', () => {
   test('each family names its platform; diamonds are ambiguous without the page', () => {
     expect(findUnits('500 coins').map((u) => u.family)).toEqual(['coins']);
