@@ -244,6 +244,7 @@ export interface UnitAmount {
 /** The text between two tokens is only white space, "." or ":" ("Rp. 15.000", "USD: 10"). */
 function tight(text: string, a: Token, b: Token): boolean {
   const gap = b.start - a.end;
+  if (gap === 0) return true;
   if (gap < 0 || gap > 3) return false;
   return /^[\s.:]*$/u.test(text.slice(a.end, b.start));
 }
@@ -290,7 +291,7 @@ function unitAt(
         break;
       }
     }
-    if (ok) return { last: i + c.words.length - 1, family: c.family, word: c.words.join(' ') };
+    if (ok) return { last: i + c.words.length - 1, family: c.family, word: c.phrase };
   }
   return null;
 }

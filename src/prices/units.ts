@@ -33,6 +33,8 @@ export const PLATFORM_FAMILY: Record<string, UnitFamily> = {
 export interface UnitPhrase {
   family: UnitFamily;
   words: string[];
+  /** The words joined by single spaces (the phrase as a package names it). */
+  phrase: string;
 }
 
 /** First word → phrases starting with it, longest first ("genesis crystals" before "genesis"). */
@@ -43,7 +45,7 @@ export const UNIT_PHRASES: ReadonlyMap<string, UnitPhrase[]> = (() => {
       const words = phrase.normalize('NFKC').toLowerCase().split(' ');
       const first = words[0] ?? '';
       const list = map.get(first) ?? [];
-      list.push({ family, words });
+      list.push({ family, words, phrase: words.join(' ') });
       map.set(first, list);
     }
   }
