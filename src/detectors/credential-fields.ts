@@ -16,7 +16,7 @@
 import type { Platform } from '../data';
 import { frameOriginOf } from '../engine/frames';
 import { platformMatchers } from '../engine/gate';
-import { contextOf, fieldText, pairedLabel, sentencesWith } from '../engine/page';
+import { besideText, contextOf, fieldText, pairedLabel, sentencesWith } from '../engine/page';
 import { findTerm, listMatcher, normalize, spaced, type Normalized } from '../engine/terms';
 import type { Evidence, Field, PageSnapshot } from '../engine/types';
 import { MAX_EVIDENCE, clipEvidence, type Detector } from './types';
@@ -90,7 +90,8 @@ function findSecrets(snap: PageSnapshot, platform: Platform | null): SecretFindi
     const s = secretOf(f, f.label ? '' : pairedLabel(snap, f));
     if (!s) continue;
     const ctx = contextOf(snap, f);
-    const brand = brandIn(ctx, platform);
+    // The brand may also sit right beside the field, in a box that contextOf() cannot read (one at the top of the page).
+    const brand = brandIn(ctx, platform) ?? brandIn(besideText(snap, f), platform);
     const { unit } = platformMatchers();
     const orderForm =
       listMatcher('coinWords').test(ctx) ||

@@ -54,13 +54,29 @@ export function siblingsOf(snap: PageSnapshot, f: Field): Field[] {
   return snap.fields.filter((x) => !x.formAction && x.selector.startsWith(`${near} > `));
 }
 
+/** A path that stands for the whole page: the body, or a top-level main. */
+function isPageRoot(path: string): boolean {
+  return /^body[:#]|^body$|^main[:#]?[^>]*$/.test(path) && !path.includes(' > ');
+}
+
 /** The selector prefix of a field's container: its form, or (without a form) its grandparent — never the whole body. */
 function prefixNear(snap: PageSnapshot, f: Field): string | null {
   const form = formOf(snap, f);
   if (form) return `${form.selector} > `;
   const up = ancestorPath(f.selector, 2);
-  if (!up || /^body[:#]|^body$|^main[:#]?[^>]*$/.test(up) && !up.includes(' > ')) return null;
+  if (!up || isPageRoot(up)) return null;
   return `${up} > `;
+}
+
+/**
+ * The text right beside a field: the first `max` blocks in its own parent (none when the parent
+ * is the page itself), normalised. A box at the top of the page ("<div><span>TikTok password</span>
+ * <input type=password></div>") has no container for contextOf() to read, but it names the field.
+ */
+export function besideText(snap: PageSnapshot, f: Field, max = 10): Normalized {
+  const parent = ancestorPath(f.selector, 1);
+  if (!parent || isPageRoot(parent)) return NO_TEXT;
+  return normalize(under(snap.blocks, `${parent} > `, max).map((b) => b.text).join(' · '));
 }
 
 /** The first `max` items under `prefix` (none without one). A plain loop: it runs over every block of the page for each secret field. */

@@ -51,6 +51,18 @@ const flags: [string, string, string, string[]][] = [
     'https://koin.example/',
     ['credential-fields'],
   ],
+  [
+    'a field outside any form, in a box at the top of the page, named by its positional <label>',
+    page(`<h1>Buy TikTok Coins</h1><p>Top up TikTok coins, buy now.</p><div><label>TikTok password</label><input type="password" name="pass"><button>Buy now</button></div>`),
+    'https://cheap-coins.example/',
+    ['credential-fields'],
+  ],
+  [
+    'a field outside any form, in a box at the top of the page, named by the text beside it',
+    page(`<h1>Buy TikTok Coins</h1><p>Top up TikTok coins, buy now.</p><div><span>TikTok password</span><input type="password" name="pass"><button>Buy now</button></div>`),
+    'https://cheap-coins.example/',
+    ['credential-fields'],
+  ],
 ];
 
 const passes: [string, string, string][] = [
@@ -67,6 +79,11 @@ const passes: [string, string, string][] = [
   [
     "the shop's own login box in the page header (no platform named in it)",
     page(`<header><b>CoinCart</b><form action="/account/login" method="post"><input type="email" name="email" placeholder="Email"><input type="password" name="password" placeholder="Password"><button>Log in</button></form></header><h1>TikTok Coins</h1><form action="/order"><label>TikTok username <input name="tt"></label><button>Buy now</button></form>`, 'CoinCart – TikTok Coins top up'),
+    'https://coincart.example/',
+  ],
+  [
+    "the shop's own login box at the top of the page, outside any form (no platform named in it)",
+    page(`<div><b>Sign in to CoinCart</b><input type="email" name="email" placeholder="Email"><input type="password" name="password" placeholder="Password"><button>Sign in</button></div><h1>TikTok Coins</h1><form action="/order"><label>TikTok username <input name="tt"></label><button>Buy now</button></form>`, 'CoinCart – TikTok Coins top up'),
     'https://coincart.example/',
   ],
   [
