@@ -5,8 +5,12 @@
  * tests/unit/engine/query.test.ts checks that.
  */
 
-/** The gate's: a page that names a platform and has one of these may be a fake login (gate.ts). */
-export const SECRET_FIELD = 'input[type="password" i], input[autocomplete~="one-time-code" i], input[autocomplete~="current-password" i]';
+/**
+ * The gate's: a page that names a platform and has one of these may be a fake login (gate.ts).
+ * The last one is a text field masked like a password box by its style attribute (snapshot.ts, isMasked).
+ */
+export const SECRET_FIELD =
+  'input[type="password" i], input[autocomplete~="one-time-code" i], input[autocomplete~="current-password" i], input[style*="text-security" i]';
 
 /**
  * The frame probe's (entrypoints/frame-probe.ts), wider: in a cross-origin
@@ -17,6 +21,8 @@ export const PROBE_SECRET_FIELD = [
   'input[type="password" i]',
   'input[autocomplete~="one-time-code" i]',
   'input[autocomplete~="current-password" i]',
+  // A text field masked like a password box (snapshot.ts, isMasked): the inline style; a class is seen in the snapshot.
+  'input[style*="text-security" i]',
   'input[name*="otp" i]',
   'input[id*="otp" i]',
   'input[name*="pass" i]',

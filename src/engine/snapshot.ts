@@ -85,6 +85,28 @@ function struckDistance(el: Element): number {
   return Infinity;
 }
 
+/** Input types a shopper types text into, which a page can still mask like a password box. */
+const MASKABLE = new Set(['text', 'tel', 'number', 'email', 'search', 'url']);
+
+/**
+ * Does the page mask what is typed into this field (dots instead of characters) with the
+ * `-webkit-text-security` style? Phishing pages do so to ask for a password or PIN without an
+ * <input type="password">, which browsers and tools treat with more care. Read from the style
+ * attribute, else from the computed style (a class): one call per such field, and only while a
+ * snapshot is taken. Where the browser has no such property the answer is no.
+ */
+function isMasked(el: Element): boolean {
+  const inline = el.getAttribute('style');
+  if (inline && /text-security\s*:\s*(?!none\b)[a-z]/i.test(inline)) return true;
+  try {
+    const view = el.ownerDocument.defaultView;
+    const v = view ? view.getComputedStyle(el).getPropertyValue('-webkit-text-security').trim().toLowerCase() : '';
+    return v !== '' && v !== 'none';
+  } catch {
+    return false;
+  }
+}
+
 /** One element of the walk, with what its children and its selector need. */
 interface Frame {
   /** null for a shadow root. */
@@ -335,7 +357,9 @@ export function startSnapshot(doc: Document, url: string): SnapshotWalk {
     if (HEADINGS.has(tag) && headlineParts.length < 24) headlineParts.push(squash(el.textContent, 300));
 
     if ((tag === 'input' || tag === 'select' || tag === 'textarea') && fields.length < LIMITS.fields) {
-      const type = tag === 'input' ? (el.getAttribute('type') ?? 'text').toLowerCase() : tag;
+      const declared = tag === 'input' ? (el.getAttribute('type') ?? 'text').toLowerCase() : tag;
+      // A masked text field is a password box to the shopper, whatever its declared type.
+      const type = MASKABLE.has(declared) && isMasked(el) ? 'password' : declared;
       if (type === 'hidden' || type === 'submit' || type === 'button' || type === 'image' || type === 'reset') {
         // not a field a shopper types into
       } else {

@@ -1,7 +1,7 @@
 /**
  * Dynamic pages, end to end in real Chromium with the built extension (issue 6):
  * SPA navigation, a shop that appears after load, a password field inside a
- * same-origin iframe or an open shadow root, and a page that mutates ~1,000
+ * same-origin iframe or an open shadow root or masked by a style sheet, and a page that mutates ~1,000
  * times a second (re-scans stay few).
  */
 import { expect, test } from '@playwright/test';
@@ -13,6 +13,7 @@ const LATE = 'https://late-shop.example/';
 const STORM = 'https://storm-shop.example/';
 const FRAME = 'https://frame-login.example/';
 const SHADOW = 'https://shadow-login.example/';
+const MASKED = 'https://masked-login.example/';
 
 let h: Harness;
 test.beforeAll(async () => {
@@ -23,6 +24,7 @@ test.beforeAll(async () => {
   h.serve.set(FRAME, hostileFixture('frame-login.html'));
   h.serve.set(`${FRAME}frame/inner-login.html`, hostileFixture('inner-login.html'));
   h.serve.set(SHADOW, hostileFixture('shadow-login.html'));
+  h.serve.set(MASKED, hostileFixture('masked-login.html'));
   // Count the snapshots the background receives, per tab (a second listener beside the router's).
   await h.worker.evaluate(() => {
     const g = globalThis as unknown as { __snapshots: Record<number, number> };
@@ -76,10 +78,11 @@ test('a page that becomes a shop after load is checked when its content arrives'
 });
 
 for (const [where, url] of [
-  ['a same-origin iframe', FRAME],
-  ['an open shadow root', SHADOW],
+  ['inside a same-origin iframe', FRAME],
+  ['inside an open shadow root', SHADOW],
+  ['made of a text field that a style sheet masks (no type="password")', MASKED],
 ] as const) {
-  test(`a password field inside ${where} is read`, async () => {
+  test(`a password field ${where} is read`, async () => {
     const page = await h.context.newPage();
     await page.goto(url);
     await expect(page.locator('coin-shop-guard')).toHaveAttribute('data-verdict', 'danger');
