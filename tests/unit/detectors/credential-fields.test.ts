@@ -63,6 +63,18 @@ const flags: [string, string, string, string[]][] = [
     'https://cheap-coins.example/',
     ['credential-fields'],
   ],
+  [
+    'a code box that only says how many digits ("6-digit code")',
+    page(`<h1>Top up TikTok coins</h1><form action="/o"><label>TikTok username <input name="u"></label><input name="x" placeholder="Enter the 6-digit code"><button>Buy</button></form>`),
+    'https://cheap-topup.example/',
+    ['credential-fields'],
+  ],
+  [
+    'Spanish: "código de 6 dígitos"',
+    page(`<h1>Monedas de TikTok</h1><form action="/o"><label>Usuario de TikTok <input name="u"></label><label>Código de 6 dígitos <input name="x"></label><button>Comprar</button></form>`, 'Monedas TikTok baratas', 'es'),
+    'https://monedas.example/',
+    ['credential-fields'],
+  ],
 ];
 
 const passes: [string, string, string][] = [
@@ -85,6 +97,11 @@ const passes: [string, string, string][] = [
     "the shop's own login box at the top of the page, outside any form (no platform named in it)",
     page(`<div><b>Sign in to CoinCart</b><input type="email" name="email" placeholder="Email"><input type="password" name="password" placeholder="Password"><button>Sign in</button></div><h1>TikTok Coins</h1><form action="/order"><label>TikTok username <input name="tt"></label><button>Buy now</button></form>`, 'CoinCart – TikTok Coins top up'),
     'https://coincart.example/',
+  ],
+  [
+    'a gift card\'s 16-digit code is not a login code',
+    page(`<h1>TikTok coins</h1><form action="/redeem"><label>TikTok username <input name="u"></label><label>Enter the 16-digit code on your card <input name="card"></label><button>Redeem</button></form>`),
+    'https://honest.example/',
   ],
   [
     "the platform's own login page",
