@@ -16,7 +16,7 @@
 import type { Platform } from '../data';
 import { frameOriginOf } from '../engine/frames';
 import { platformMatchers } from '../engine/gate';
-import { besideText, contextOf, fieldText, pairedLabel, sentencesWith } from '../engine/page';
+import { ancestorPath, besideText, contextOf, fieldText, pairedLabel, sentencesWith } from '../engine/page';
 import { findTerm, listMatcher, normalize, spaced, type Normalized } from '../engine/terms';
 import type { Evidence, Field, PageSnapshot } from '../engine/types';
 import { MAX_EVIDENCE, clipEvidence, type Detector } from './types';
@@ -45,9 +45,57 @@ function secretOf(f: Field, extraLabel = ''): { kind: SecretKind; reason: string
   return { kind: OTP_TERMS.test(term) ? 'one-time-code' : 'password', reason: `asks for “${term}”` };
 }
 
+/** A code split over one-character boxes has this many of them ("[ ][ ][ ][ ][ ][ ]": 4 to 8 digits). */
+const SPLIT_BOXES = { min: 4, max: 8 } as const;
+/** Field types such a box can have (a password box is a secret field already). */
+const BOX_TYPES = new Set(['text', 'tel', 'number']);
+const splitCache = new WeakMap<PageSnapshot, Map<Field, number>>();
+
+/**
+ * The first box of each code split over one-character boxes, with the number of boxes: 4 to 8
+ * fields of maxlength 1 side by side, in one parent or (each box wrapped) one grandparent. Only
+ * codes and PINs are typed this way; the group counts as one secret field, its first box.
+ */
+function splitCodeStarts(snap: PageSnapshot): Map<Field, number> {
+  let starts = splitCache.get(snap);
+  if (starts) return starts;
+  starts = new Map();
+  const boxes = snap.fields.filter((f) => f.maxLength === 1 && BOX_TYPES.has(f.type));
+  if (boxes.length >= SPLIT_BOXES.min) {
+    const grouped = new Set<Field>();
+    for (const levels of [1, 2]) {
+      const groups = new Map<string, Field[]>();
+      for (const f of boxes) {
+        if (grouped.has(f)) continue;
+        const up = ancestorPath(f.selector, levels);
+        if (!up) continue;
+        const g = groups.get(up);
+        if (g) g.push(f);
+        else groups.set(up, [f]);
+      }
+      for (const g of groups.values()) {
+        const first = g[0];
+        if (!first || g.length < SPLIT_BOXES.min || g.length > SPLIT_BOXES.max) continue;
+        starts.set(first, g.length);
+        for (const f of g) grouped.add(f);
+      }
+    }
+  }
+  splitCache.set(snap, starts);
+  return starts;
+}
+
+/** What secret a field asks for, on this page: its own words (or its positional <label>), or its place in a split code. */
+function secretIn(snap: PageSnapshot, f: Field): { kind: SecretKind; reason: string } | null {
+  const own = secretOf(f, f.label ? '' : pairedLabel(snap, f));
+  if (own) return own;
+  const boxes = f.maxLength === 1 ? splitCodeStarts(snap).get(f) : undefined;
+  return boxes ? { kind: 'one-time-code', reason: `a code split over ${boxes} one-character boxes` } : null;
+}
+
 /** Why a field asks for a secret, reading a positional <label> when the field has no label of its own. */
 export function secretReasonIn(snap: PageSnapshot, f: Field): string | null {
-  return secretOf(f, f.label ? '' : pairedLabel(snap, f))?.reason ?? null;
+  return secretIn(snap, f)?.reason ?? null;
 }
 
 export interface SecretFinding {
@@ -87,7 +135,7 @@ function findSecrets(snap: PageSnapshot, platform: Platform | null): SecretFindi
   const out: SecretFinding[] = [];
   const headline = normalize(snap.headline);
   for (const f of snap.fields) {
-    const s = secretOf(f, f.label ? '' : pairedLabel(snap, f));
+    const s = secretIn(snap, f);
     if (!s) continue;
     const ctx = contextOf(snap, f);
     // The brand may also sit right beside the field, in a box that contextOf() cannot read (one at the top of the page).

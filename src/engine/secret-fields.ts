@@ -7,10 +7,11 @@
 
 /**
  * The gate's: a page that names a platform and has one of these may be a fake login (gate.ts).
- * The last one is a text field masked like a password box by its style attribute (snapshot.ts, isMasked).
+ * The last two: a text field masked like a password box by its style attribute (snapshot.ts, isMasked),
+ * and a one-character box, which a code split over several boxes is made of (credential-fields.ts).
  */
 export const SECRET_FIELD =
-  'input[type="password" i], input[autocomplete~="one-time-code" i], input[autocomplete~="current-password" i], input[style*="text-security" i]';
+  'input[type="password" i], input[autocomplete~="one-time-code" i], input[autocomplete~="current-password" i], input[style*="text-security" i], input[maxlength="1"]';
 
 /**
  * The frame probe's (entrypoints/frame-probe.ts), wider: in a cross-origin
@@ -23,6 +24,8 @@ export const PROBE_SECRET_FIELD = [
   'input[autocomplete~="current-password" i]',
   // A text field masked like a password box (snapshot.ts, isMasked): the inline style; a class is seen in the snapshot.
   'input[style*="text-security" i]',
+  // One box of a code split over one-character boxes (credential-fields.ts, splitCodeStarts).
+  'input[maxlength="1"]',
   'input[name*="otp" i]',
   'input[id*="otp" i]',
   'input[name*="pass" i]',

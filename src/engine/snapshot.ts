@@ -365,14 +365,18 @@ export function startSnapshot(doc: Document, url: string): SnapshotWalk {
       } else {
         const form = el.closest('form');
         const label = fieldLabel(el, labels);
-        fields.push({
+        const field: PackedSnapshot['fields'][number] = {
           type: clip(type, 40),
           name: clip((el.getAttribute('name') ?? el.getAttribute('id') ?? '').toLowerCase(), 200),
           autocomplete: clip((el.getAttribute('autocomplete') ?? '').toLowerCase(), 100),
           label,
           path: pathOf(frame),
           formAction: form ? clip(resolve(form.getAttribute('action') ?? '', url), 2000) : '',
-        });
+        };
+        // The browser's reading of the maxlength attribute (-1 without a valid one); only short limits say anything.
+        const maxLength = tag === 'input' ? (el as HTMLInputElement).maxLength : -1;
+        if (Number.isInteger(maxLength) && maxLength >= 1 && maxLength <= 99) field.maxLength = maxLength;
+        fields.push(field);
         if (type === 'radio' || type === 'checkbox') {
           const text = label || squash(el.parentElement?.textContent, 300).toLowerCase();
           if (text && options.length < LIMITS.options) options.push({ text, path: pathOf(frame) });

@@ -28,6 +28,8 @@ export const FieldSchema = z.object({
   selector: text(MAX_SELECTOR),
   /** Action URL of the enclosing form, resolved against the page; '' when none. */
   formAction: text(2000),
+  /** The input's maxlength, when it is a short one (1–99): one-character boxes make up a split code. */
+  maxLength: z.number().int().min(1).max(99).optional(),
 });
 export type Field = z.infer<typeof FieldSchema>;
 

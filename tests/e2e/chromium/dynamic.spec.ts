@@ -1,7 +1,8 @@
 /**
  * Dynamic pages, end to end in real Chromium with the built extension (issue 6):
  * SPA navigation, a shop that appears after load, a password field inside a
- * same-origin iframe or an open shadow root or masked by a style sheet, and a page that mutates ~1,000
+ * same-origin iframe or an open shadow root or masked by a style sheet, a code
+ * split over one-character boxes, and a page that mutates ~1,000
  * times a second (re-scans stay few).
  */
 import { expect, test } from '@playwright/test';
@@ -14,6 +15,7 @@ const STORM = 'https://storm-shop.example/';
 const FRAME = 'https://frame-login.example/';
 const SHADOW = 'https://shadow-login.example/';
 const MASKED = 'https://masked-login.example/';
+const SPLIT = 'https://split-code.example/';
 
 let h: Harness;
 test.beforeAll(async () => {
@@ -25,6 +27,7 @@ test.beforeAll(async () => {
   h.serve.set(`${FRAME}frame/inner-login.html`, hostileFixture('inner-login.html'));
   h.serve.set(SHADOW, hostileFixture('shadow-login.html'));
   h.serve.set(MASKED, hostileFixture('masked-login.html'));
+  h.serve.set(SPLIT, hostileFixture('split-code.html'));
   // Count the snapshots the background receives, per tab (a second listener beside the router's).
   await h.worker.evaluate(() => {
     const g = globalThis as unknown as { __snapshots: Record<number, number> };
@@ -77,18 +80,19 @@ test('a page that becomes a shop after load is checked when its content arrives'
   await page.close();
 });
 
-for (const [where, url] of [
-  ['inside a same-origin iframe', FRAME],
-  ['inside an open shadow root', SHADOW],
-  ['made of a text field that a style sheet masks (no type="password")', MASKED],
+for (const [what, url, evidence] of [
+  ['a password field inside a same-origin iframe', FRAME, /password/i],
+  ['a password field inside an open shadow root', SHADOW, /password/i],
+  ['a password field made of a text field that a style sheet masks (no type="password")', MASKED, /password/i],
+  ['a one-time code split over six one-character boxes', SPLIT, /split over 6 one-character boxes/],
 ] as const) {
-  test(`a password field ${where} is read`, async () => {
+  test(`${what} is read`, async () => {
     const page = await h.context.newPage();
     await page.goto(url);
     await expect(page.locator('coin-shop-guard')).toHaveAttribute('data-verdict', 'danger');
     const bar = await waitForToolbar(h, url);
     const popup = await openPopup(h, bar.tabId);
-    await expect(popup.locator('[data-signal="credential-fields"]')).toContainText(/password/i);
+    await expect(popup.locator('[data-signal="credential-fields"]')).toContainText(evidence);
     await popup.close();
     await page.close();
   });

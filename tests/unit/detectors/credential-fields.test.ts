@@ -75,6 +75,18 @@ const flags: [string, string, string, string[]][] = [
     'https://monedas.example/',
     ['credential-fields'],
   ],
+  [
+    'a code split over six one-character boxes',
+    page(`<h1>Buy TikTok Coins</h1><ul><li>1,000 Coins $9.99</li></ul><section><div><p>Enter the code we sent you</p><div><input maxlength="1" inputmode="numeric" name="d0"><input maxlength="1" inputmode="numeric" name="d1"><input maxlength="1" inputmode="numeric" name="d2"><input maxlength="1" inputmode="numeric" name="d3"><input maxlength="1" inputmode="numeric" name="d4"><input maxlength="1" inputmode="numeric" name="d5"></div><button>Verify</button></div></section><form action="/o"><label>TikTok username <input name="u"></label><button>Buy now</button></form>`),
+    'https://coinshop.example/',
+    ['credential-fields'],
+  ],
+  [
+    'a code split over four boxes, each in a box of its own, no names',
+    page(`<h1>Buy TikTok Coins</h1><ul><li>1,000 Coins $9.99</li></ul><form action="/o"><label>TikTok username <input name="u"></label><div class="otp"><span><input type="tel" maxlength="1"></span><span><input type="tel" maxlength="1"></span><span><input type="tel" maxlength="1"></span><span><input type="tel" maxlength="1"></span></div><button>Buy now</button></form>`),
+    'https://coinshop.example/',
+    ['credential-fields'],
+  ],
 ];
 
 const passes: [string, string, string][] = [
@@ -101,6 +113,11 @@ const passes: [string, string, string][] = [
   [
     'a gift card\'s 16-digit code is not a login code',
     page(`<h1>TikTok coins</h1><form action="/redeem"><label>TikTok username <input name="u"></label><label>Enter the 16-digit code on your card <input name="card"></label><button>Redeem</button></form>`),
+    'https://honest.example/',
+  ],
+  [
+    'fields split for a date, a card number, three boxes or ten: not a split code',
+    page(`<h1>TikTok coins</h1><form action="/pay"><label>TikTok username <input name="u"></label><div><input maxlength="2" name="dd"><input maxlength="2" name="mm"><input maxlength="4" name="yyyy"></div><div><input maxlength="4" name="cc0"><input maxlength="4" name="cc1"><input maxlength="4" name="cc2"><input maxlength="4" name="cc3"></div><div><input maxlength="1" inputmode="numeric" name="d0"><input maxlength="1" inputmode="numeric" name="d1"><input maxlength="1" inputmode="numeric" name="d2"></div><div><input maxlength="1" inputmode="numeric" name="d0"><input maxlength="1" inputmode="numeric" name="d1"><input maxlength="1" inputmode="numeric" name="d2"><input maxlength="1" inputmode="numeric" name="d3"><input maxlength="1" inputmode="numeric" name="d4"><input maxlength="1" inputmode="numeric" name="d5"><input maxlength="1" inputmode="numeric" name="d6"><input maxlength="1" inputmode="numeric" name="d7"><input maxlength="1" inputmode="numeric" name="d8"><input maxlength="1" inputmode="numeric" name="d9"></div><button>Pay</button></form>`),
     'https://honest.example/',
   ],
   [
