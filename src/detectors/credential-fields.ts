@@ -17,6 +17,7 @@ import type { Platform } from '../data';
 import { frameOriginOf } from '../engine/frames';
 import { platformMatchers } from '../engine/gate';
 import { ancestorPath, besideText, contextOf, fieldText, pairedLabel, sentencesWith } from '../engine/page';
+import { SPLIT_CODE_BOXES } from '../engine/secret-fields';
 import { findTerm, listMatcher, normalize, spaced, type Normalized } from '../engine/terms';
 import type { Evidence, Field, PageSnapshot } from '../engine/types';
 import { MAX_EVIDENCE, clipEvidence, type Detector } from './types';
@@ -45,8 +46,6 @@ function secretOf(f: Field, extraLabel = ''): { kind: SecretKind; reason: string
   return { kind: OTP_TERMS.test(term) ? 'one-time-code' : 'password', reason: `asks for “${term}”` };
 }
 
-/** A code split over one-character boxes has this many of them ("[ ][ ][ ][ ][ ][ ]": 4 to 8 digits). */
-const SPLIT_BOXES = { min: 4, max: 8 } as const;
 /** Field types such a box can have (a password box is a secret field already). */
 const BOX_TYPES = new Set(['text', 'tel', 'number']);
 const splitCache = new WeakMap<PageSnapshot, Map<Field, number>>();
@@ -61,7 +60,7 @@ function splitCodeStarts(snap: PageSnapshot): Map<Field, number> {
   if (starts) return starts;
   starts = new Map();
   const boxes = snap.fields.filter((f) => f.maxLength === 1 && BOX_TYPES.has(f.type));
-  if (boxes.length >= SPLIT_BOXES.min) {
+  if (boxes.length >= SPLIT_CODE_BOXES.min) {
     const grouped = new Set<Field>();
     for (const levels of [1, 2]) {
       const groups = new Map<string, Field[]>();
@@ -75,7 +74,7 @@ function splitCodeStarts(snap: PageSnapshot): Map<Field, number> {
       }
       for (const g of groups.values()) {
         const first = g[0];
-        if (!first || g.length < SPLIT_BOXES.min || g.length > SPLIT_BOXES.max) continue;
+        if (!first || g.length < SPLIT_CODE_BOXES.min || g.length > SPLIT_CODE_BOXES.max) continue;
         starts.set(first, g.length);
         for (const f of g) grouped.add(f);
       }

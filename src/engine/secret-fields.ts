@@ -36,3 +36,9 @@ export const PROBE_SECRET_FIELD = [
   'input[placeholder*="código" i]',
   'input[placeholder*="mã" i]',
 ].join(', ');
+
+/**
+ * A one-time code split over one-character boxes ("[ ][ ][ ][ ][ ][ ]") has this many of them:
+ * credential-fields.ts reads such a group as one code field, and strict mode locks every box.
+ */
+export const SPLIT_CODE_BOXES = { min: 4, max: 8 } as const;

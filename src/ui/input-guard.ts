@@ -13,6 +13,7 @@
  */
 import { autocomplete, namePatterns, types } from '../settings/guarded-fields.json';
 import { t } from '../content/ext';
+import { SPLIT_CODE_BOXES } from '../engine/secret-fields';
 import { pinForm } from './pin-form';
 
 export const LOCK_TAG = 'coin-shop-guard-lock';
@@ -38,6 +39,7 @@ export function isGuardedField(el: EventTarget | null, extra: readonly string[] 
   if ((el.autocomplete ?? '').toLowerCase().split(/\s+/).some((tok) => g.autocomplete.has(tok))) return true;
   const text = [el.name, el.id, el.placeholder, el.getAttribute('aria-label') ?? ''].join(' ').toLowerCase();
   if (g.name.test(text)) return true;
+  if (el instanceof HTMLInputElement && isSplitCodeBox(el)) return true;
   return extra.some((sel) => {
     try {
       return el.matches(sel);
@@ -45,6 +47,19 @@ export function isGuardedField(el: EventTarget | null, extra: readonly string[] 
       return false;
     }
   });
+}
+
+/**
+ * One box of a code split over one-character boxes: maxlength 1, with 4–8 such boxes in its parent
+ * or (each box wrapped) its grandparent. The verdict names only a group's first box; every box is locked.
+ */
+function isSplitCodeBox(el: HTMLInputElement): boolean {
+  if (el.maxLength !== 1) return false;
+  for (let up = el.parentElement, level = 0; up && level < 2; up = up.parentElement, level++) {
+    const n = up.querySelectorAll('input[maxlength="1"]').length;
+    if (n >= SPLIT_CODE_BOXES.min && n <= SPLIT_CODE_BOXES.max) return true;
+  }
+  return false;
 }
 
 /** The panel's style sheet (a function: nothing is built while the content script loads on an ordinary page). */

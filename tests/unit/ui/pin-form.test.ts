@@ -157,6 +157,25 @@ describe('field lock with the shared form', () => {
     lock.remove();
   });
 
+  test('every box of a code split over one-character boxes is locked; dates, cards and stray boxes are not', () => {
+    document.body.innerHTML =
+      '<form><input id="user">' +
+      '<div id="code">' + '<input maxlength="1">'.repeat(6) + '</div>' +
+      '<div id="wrapped">' + '<span><input maxlength="1" type="tel"></span>'.repeat(4) + '</div>' +
+      '<div id="date"><input maxlength="2"><input maxlength="2"><input maxlength="4"></div>' +
+      '<div id="three">' + '<input maxlength="1">'.repeat(3) + '</div>' +
+      '<div id="ten">' + '<input maxlength="1">'.repeat(10) + '</div></form>';
+    const lock = lockFields(document, 'pin');
+    const locked = (id: string) => [...document.querySelectorAll(`#${id} input`)].map((el) => (el as HTMLInputElement).readOnly);
+    expect(locked('code')).toEqual(Array(6).fill(true));
+    expect(locked('wrapped')).toEqual(Array(4).fill(true));
+    expect(locked('date')).toEqual([false, false, false]);
+    expect(locked('three')).toEqual([false, false, false]);
+    expect(locked('ten')).toEqual(Array(10).fill(false));
+    expect((document.getElementById('user') as HTMLInputElement).readOnly).toBe(false);
+    lock.remove();
+  });
+
   test('with no PIN set there is no PIN box, only the explanation', () => {
     const roots = captureShadowRoots();
     document.body.innerHTML = '<input type="password">';
