@@ -261,26 +261,29 @@ function bareSize(r: Reading): UnitAmount | null {
   return r.bare !== null ? { units: r.bare, at: 0, last: 0 } : null;
 }
 
-/** The packages on a page, compared with the official catalogue. Never throws on odd text. */
-export function extractPrices(snap: PageSnapshot, platform: Platform | null): PriceEntry[] {
-  const opts: ParseOptions = { dollar: dollarFor(snap), families: ALL_FAMILIES };
-  const pairs: Pair[] = [];
-  snap.options.forEach((o, i) => {
-    for (const p of readItem(o, opts, i, true).pairs) pairs.push(p);
-  });
-  const readings = snap.blocks.map((b, i) => readItem(b, opts, i));
+/** The pairs of the blocks read (`readings`, from the first block on), in page order. */
+function blockPairs(readings: Reading[], platform: Platform | null): Pair[] {
   const inBlocks: Pair[] = [];
   for (const r of readings) if (r.pairs.length > 0) for (const p of r.pairs) inBlocks.push(p);
   const across = pairAcross(readings, sizeOnly);
   // Bare numbers only on a known platform's page, and only as a pattern (several cards or rows), never one stray number.
   const bare = platform ? pairAcross(readings, bareSize) : [];
   // Page order: pairs read inside a block and across blocks, merged by block index (a stable sort).
-  for (const p of inBlocks.concat(across, bare.length >= MIN_BARE_PAIRS ? bare : NONE).sort((a, b) => a.idx - b.idx)) pairs.push(p);
+  return inBlocks.concat(across, bare.length >= MIN_BARE_PAIRS ? bare : NONE).sort((a, b) => a.idx - b.idx);
+}
 
+/**
+ * The entries of `pairs` (the options' first, then the blocks' in page order), each package once,
+ * at most MAX_ENTRIES. null when they need a block pair from block `settled` on, or fall short of
+ * MAX_ENTRIES while blocks from `settled` on are left: the pairs there are not final.
+ */
+function entriesOf(optionPairs: readonly Pair[], pairs: readonly Pair[], platform: Platform | null, settled: number, blocks: number): PriceEntry[] | null {
   const out: PriceEntry[] = [];
   const seen = new Set<string>();
-  for (const p of pairs) {
-    if (out.length >= MAX_ENTRIES) break;
+  const all = optionPairs.length ? optionPairs.concat(pairs) : pairs;
+  for (let k = 0; k < all.length && out.length < MAX_ENTRIES; k++) {
+    const p = all[k] as Pair;
+    if (k >= optionPairs.length && p.idx >= settled) return null;
     const platformId = platformForFamily(p.family, platform?.id);
     const unit = unitLabel(platformId, p);
     // The same package shown twice (a card and a select option) is one package.
@@ -303,7 +306,46 @@ export function extractPrices(snap: PageSnapshot, platform: Platform | null): Pr
     if (p.selector) entry.selector = p.selector;
     out.push(entry);
   }
-  return out;
+  return out.length < MAX_ENTRIES && settled < blocks ? null : out;
+}
+
+/**
+ * The packages on a page, compared with the official catalogue. Never throws on odd text.
+ *
+ * Blocks are read in page order until the packages met (the options' pairs, pairs inside blocks,
+ * sizes that may pair with a neighbour) could fill MAX_ENTRIES, and WINDOW blocks further, where
+ * the last card's price may sit: the entries are the first MAX_ENTRIES packages of the page, so
+ * a page listing hundreds of packages (or a hostile one) is not read to its end for entries that
+ * would be dropped. When the blocks read give fewer (a size with no price, a package repeated),
+ * the rest is read. Which way a card's size finds its price (pairAcross) is then decided by the
+ * blocks read.
+ */
+export function extractPrices(snap: PageSnapshot, platform: Platform | null): PriceEntry[] {
+  const opts: ParseOptions = { dollar: dollarFor(snap), families: ALL_FAMILIES };
+  const optionPairs: Pair[] = [];
+  snap.options.forEach((o, i) => {
+    for (const p of readItem(o, opts, i, true).pairs) optionPairs.push(p);
+  });
+  const blocks = snap.blocks;
+  const readings: Reading[] = [];
+  let met = optionPairs.length;
+  /** Pairs of the blocks before this index are final once the blocks up to `end` are read. */
+  let settled = blocks.length;
+  let end = blocks.length;
+  for (let i = 0; i < end; i++) {
+    const r = readItem(blocks[i] as TextBlock, opts, i);
+    readings.push(r);
+    if (settled < blocks.length) continue;
+    met += r.pairs.length + (sizeOnly(r) || (platform && r.bare !== null) ? 1 : 0);
+    if (met >= MAX_ENTRIES) {
+      settled = i + 1;
+      end = Math.min(blocks.length, settled + WINDOW);
+    }
+  }
+  const first = entriesOf(optionPairs, blockPairs(readings, platform), platform, settled, blocks.length);
+  if (first) return first;
+  for (let i = readings.length; i < blocks.length; i++) readings.push(readItem(blocks[i] as TextBlock, opts, i));
+  return entriesOf(optionPairs, blockPairs(readings, platform), platform, blocks.length, blocks.length) ?? [];
 }
 
 /**

@@ -321,6 +321,73 @@ describe('bounded on huge and hostile pages', () => {
   }, 60_000);
 });
 
+describe('a long price list: the first MAX_ENTRIES packages, without reading past them', () => {
+  const TEXT_BLOCKS = ['Fast delivery', 'Secure checkout', 'Popular', '24/7 support'];
+  function listSnapshot(blocks: { text: string; struck?: boolean }[], options: string[] = []): PageSnapshot {
+    return {
+      url: 'https://coins.example/',
+      title: 'Buy TikTok Coins',
+      lang: 'en',
+      headline: 'Buy TikTok Coins',
+      blocks: blocks.map((b, i) => ({ ...b, selector: `#b${i}` })),
+      fields: [],
+      forms: [],
+      links: [],
+      options: options.map((text, i) => ({ text, selector: `#o${i}` })),
+      stats: { elements: blocks.length * 2, textTruncated: false },
+    };
+  }
+  /** Cards of a size, then an old price, then the price: the size's price is two blocks on. */
+  const card = (units: number, price: number) => [{ text: `${units} Coins` }, { text: `$${(price * 3).toFixed(2)}`, struck: true }, { text: `$${price.toFixed(2)}` }];
+
+  test('a card list followed by a longer reversed table: the cards keep their own prices', () => {
+    // Read whole, the reversed rows (price, then size) would outvote the cards, and every card's
+    // size would take the previous card's price. The first MAX_ENTRIES packages are all cards.
+    const blocks = Array.from({ length: 320 }, (_, i) => card(100 * (i + 1), 0.5 * (i + 1))).flat();
+    for (let i = 0; i < 500; i++) blocks.push({ text: `$${(i + 1).toFixed(2)}` }, { text: `${7 * (i + 1)} Coins` }, ...TEXT_BLOCKS.map((text) => ({ text })));
+    const out = extractPrices(listSnapshot(blocks), platform('tiktok'));
+    expect(out).toHaveLength(MAX_ENTRIES);
+    expect(out.slice(0, 3).map((p) => [p.units, p.price])).toEqual([[100, 0.5], [200, 1], [300, 1.5]]);
+    expect(out.every((p, i) => p.units === 100 * (i + 1) && p.price === 0.5 * (i + 1))).toBe(true);
+  });
+
+  test('the same package over and over, then others: the others are still read', () => {
+    const blocks = Array.from({ length: 400 }, () => card(1000, 9.99)).flat();
+    for (let i = 1; i <= 12; i++) blocks.push(...card(50 * i, 0.25 * i));
+    const out = extractPrices(listSnapshot(blocks), platform('tiktok'));
+    expect(out).toHaveLength(13);
+    expect(out[0]).toMatchObject({ units: 1000, price: 9.99 });
+    expect(out[12]).toMatchObject({ units: 600, price: 3 });
+  });
+
+  test('sizes with no price next to them do not stop the reading', () => {
+    const blocks = Array.from({ length: 350 }, (_, i) => [{ text: `${i + 10} Coins` }, ...TEXT_BLOCKS.map((text) => ({ text }))]).flat();
+    blocks.push(...card(70, 0.74), ...card(350, 3.7));
+    const out = extractPrices(listSnapshot(blocks), platform('tiktok'));
+    expect(out.map((p) => [p.units, p.price])).toEqual([[70, 0.74], [350, 3.7]]);
+  });
+
+  test('a package whose price sits past the blocks read is read whole, not from half its card', () => {
+    // The 300th package starts right where the reading would stop: its "per 100" column is read,
+    // its price is not yet. Paired from what was read, it would cost $1.00 instead of $12.34.
+    const blocks = Array.from({ length: 299 }, (_, i) => card(100 * (i + 1), 0.5 * (i + 1))).flat();
+    blocks.push({ text: '5 Coins' }, { text: '1234 Coins' }, { text: 'Popular' }, { text: 'Fast delivery' }, { text: '$1.00' }, { text: '$12.34' });
+    const out = extractPrices(listSnapshot(blocks), platform('tiktok'));
+    expect(out).toHaveLength(MAX_ENTRIES);
+    expect(out[299]).toMatchObject({ units: 1234, price: 12.34 });
+  });
+
+  test('packages in the options count first; the blocks fill what is left', () => {
+    const options = Array.from({ length: 250 }, (_, i) => `${10 * (i + 1)} Coins - $${(0.1 * (i + 1)).toFixed(2)}`);
+    const blocks = Array.from({ length: 120 }, (_, i) => card(100_000 + i, 900 + i)).flat();
+    const out = extractPrices(listSnapshot(blocks, options), platform('tiktok'));
+    expect(out).toHaveLength(MAX_ENTRIES);
+    expect(out[249]).toMatchObject({ units: 2500, price: 25 });
+    expect(out[250]).toMatchObject({ units: 100_000, price: 900 });
+    expect(out[299]).toMatchObject({ units: 100_049, price: 949 });
+  });
+});
+
 describe('hasDigit (which blocks are read at all)', () => {
   test('is /\\d/ for every UTF-16 code unit, alone and inside text', () => {
     const wrong: string[] = [];
