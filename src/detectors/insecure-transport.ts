@@ -4,7 +4,8 @@
  *  - insecure-transport: the page itself is served over http.
  *  - insecure-transport-form: a form with a password, one-time code or card
  *    field sends over http; any form with fields sends over http to another
- *    origin; or an https page's form submits over http (mixed form).
+ *    origin; or an https page's form submits over http (mixed form). A submit
+ *    button's formaction counts as the form's destination too.
  *  - https-throughout (good): the page is https and every form with fields
  *    submits to https.
  */
@@ -50,15 +51,18 @@ export const insecureTransport: Detector = {
       const fields = snap.fields.filter((f) => f.formAction === form.action && !isSearch(f));
       if (!fields.length) continue;
       formsWithFields++;
-      if (!form.action.startsWith('http:')) continue;
+      // Its own action, or a submit button's formaction, which sends the same fields elsewhere.
+      const button = form.action.startsWith('http:') ? undefined : form.buttonActions?.find((a) => a.startsWith('http:'));
+      const target = button ?? form.action;
+      if (!target.startsWith('http:')) continue;
       insecureForms++;
       const sensitive = fields.find((f) => isSensitive(snap, f));
-      const other = originOf(form.action) !== site.origin;
+      const other = originOf(target) !== site.origin;
       // Same-origin forms on an http page are the page's problem (insecure-transport); an https page posting to http is mixed.
       if (!sensitive && !other && !site.https) continue;
       const what = sensitive ? (secretReasonIn(snap, sensitive) ? 'your password or code' : 'your payment or contact details') : 'what you type';
       formEvidence.push({
-        text: clipEvidence(`form sends ${what} unencrypted to ${form.action}${other ? ' (another site)' : ''}`),
+        text: clipEvidence(`${button ? 'a button of this form sends' : 'form sends'} ${what} unencrypted to ${target}${other ? ' (another site)' : ''}`),
         selector: form.selector,
       });
       if (formEvidence.length >= MAX_EVIDENCE) break;

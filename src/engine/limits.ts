@@ -22,6 +22,10 @@ export const LIMITS = {
   blockChars: 2000,
   fields: 500,
   forms: 200,
+  /** Other destinations one form's submit buttons give it (formaction), kept per form. */
+  buttonActions: 10,
+  /** Submit buttons with a formaction the snapshot looks at (all roots together). */
+  actionButtons: 100,
   links: 2000,
   options: 2000,
   /** Elements visited by the snapshot walk (all roots together). */

@@ -67,7 +67,7 @@ export function unpackSnapshot(p: PackedSnapshot): PageSnapshot | null {
       formAction: f.formAction,
       ...(f.maxLength !== undefined ? { maxLength: f.maxLength } : {}),
     })),
-    forms: p.forms.map((f) => ({ action: f.action, method: f.method, selector: sel(f.path) })),
+    forms: p.forms.map((f) => ({ action: f.action, method: f.method, selector: sel(f.path), ...(f.buttonActions !== undefined ? { buttonActions: f.buttonActions } : {}) })),
     links: p.links,
     options: p.options.map((o) => ({ text: o.text, selector: sel(o.path) })),
     stats: p.stats,

@@ -178,6 +178,10 @@ export function startSnapshot(doc: Document, url: string): SnapshotWalk {
   const blocks: PackedSnapshot['blocks'] = [];
   const fields: PackedSnapshot['fields'] = [];
   const forms: PackedSnapshot['forms'] = [];
+  /** The element of each entry of `forms`, same index: a submit button's form owner is looked up here. */
+  const formElements: Element[] = [];
+  /** Buttons and inputs with a formaction attribute, found with one query per root of the walk. */
+  const actionButtons: Element[] = [];
   const links: Link[] = [];
   const options: PackedSnapshot['options'] = [];
   const paths: PackedSnapshot['paths'] = { parent: [], part: [] };
@@ -261,6 +265,12 @@ export function startSnapshot(doc: Document, url: string): SnapshotWalk {
         styledStruck = new Set((start as ParentNode).querySelectorAll('[style*="line-through"]'));
       } catch {
         styledStruck = null;
+      }
+      try {
+        const found = (start as ParentNode).querySelectorAll('button[formaction], input[formaction]');
+        for (let i = 0; i < found.length && actionButtons.length < LIMITS.actionButtons; i++) actionButtons.push(found[i] as Element);
+      } catch {
+        // as above: no query, no formaction seen
       }
       if (root.el) {
         if (++elements > LIMITS.elements) {
@@ -388,6 +398,7 @@ export function startSnapshot(doc: Document, url: string): SnapshotWalk {
         method: clip((el.getAttribute('method') ?? 'get').toLowerCase(), 20),
         path: pathOf(frame),
       });
+      formElements.push(el);
     } else if (tag === 'a' && links.length < LIMITS.links) {
       const href = el.getAttribute('href');
       if (href) links.push({ href: clip(resolve(href, url) || href, 2000), text: squash(el.textContent, 200) });
@@ -397,7 +408,30 @@ export function startSnapshot(doc: Document, url: string): SnapshotWalk {
     }
   }
 
+  /**
+   * A submit button's formaction overrides its form's action: the form then also goes there. Read
+   * for the buttons found by the query of each root whose form the walk has recorded; idempotent,
+   * so packed() may be asked more than once.
+   */
+  function noteButtonActions(): void {
+    for (const b of actionButtons) {
+      const type = (b.getAttribute('type') ?? '').toLowerCase();
+      // A <button> submits unless its type says button or reset; an <input> only as submit or image.
+      const submits = b.localName === 'button' ? type !== 'button' && type !== 'reset' : type === 'submit' || type === 'image';
+      if (!submits) continue;
+      const owner = (b as HTMLButtonElement).form ?? b.closest('form');
+      const k = owner ? formElements.indexOf(owner) : -1;
+      const form = forms[k];
+      if (!form) continue;
+      const action = clip(resolve(b.getAttribute('formaction') ?? '', url), 2000);
+      const list = (form.buttonActions ??= []);
+      if (action && action !== form.action && !list.includes(action) && list.length < LIMITS.buttonActions) list.push(action);
+      if (list.length === 0) delete form.buttonActions;
+    }
+  }
+
   function packed(): PackedSnapshot {
+    noteButtonActions();
     return {
       url: clip(url, 4000),
       title: squash(doc.title, 500),

@@ -37,6 +37,11 @@ export const FormSchema = z.object({
   action: text(2000),
   method: text(20),
   selector: text(MAX_SELECTOR),
+  /**
+   * Where the form's submit buttons send it instead of `action` (their formaction, resolved against
+   * the page), when that differs: `<button formaction="http://…">` in an https form sends it there.
+   */
+  buttonActions: z.array(text(2000)).max(LIMITS.buttonActions).optional(),
 });
 export type Form = z.infer<typeof FormSchema>;
 

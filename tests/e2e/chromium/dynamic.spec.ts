@@ -16,6 +16,7 @@ const FRAME = 'https://frame-login.example/';
 const SHADOW = 'https://shadow-login.example/';
 const MASKED = 'https://masked-login.example/';
 const SPLIT = 'https://split-code.example/';
+const FORMACTION = 'https://formaction-login.example/';
 
 let h: Harness;
 test.beforeAll(async () => {
@@ -28,6 +29,7 @@ test.beforeAll(async () => {
   h.serve.set(SHADOW, hostileFixture('shadow-login.html'));
   h.serve.set(MASKED, hostileFixture('masked-login.html'));
   h.serve.set(SPLIT, hostileFixture('split-code.html'));
+  h.serve.set(FORMACTION, hostileFixture('formaction-login.html'));
   // Count the snapshots the background receives, per tab (a second listener beside the router's).
   await h.worker.evaluate(() => {
     const g = globalThis as unknown as { __snapshots: Record<number, number> };
@@ -80,11 +82,12 @@ test('a page that becomes a shop after load is checked when its content arrives'
   await page.close();
 });
 
-for (const [what, url, evidence] of [
-  ['a password field inside a same-origin iframe', FRAME, /password/i],
-  ['a password field inside an open shadow root', SHADOW, /password/i],
-  ['a password field made of a text field that a style sheet masks (no type="password")', MASKED, /password/i],
-  ['a one-time code split over six one-character boxes', SPLIT, /split over 6 one-character boxes/],
+for (const [what, url, signal, evidence] of [
+  ['a password field inside a same-origin iframe', FRAME, 'credential-fields', /password/i],
+  ['a password field inside an open shadow root', SHADOW, 'credential-fields', /password/i],
+  ['a password field made of a text field that a style sheet masks (no type="password")', MASKED, 'credential-fields', /password/i],
+  ['a one-time code split over six one-character boxes', SPLIT, 'credential-fields', /split over 6 one-character boxes/],
+  ['an https form whose button sends it over http elsewhere (formaction)', FORMACTION, 'insecure-transport-form', /a button of this form sends your password or code unencrypted to http:\/\/collector\.example/],
 ] as const) {
   test(`${what} is read`, async () => {
     const page = await h.context.newPage();
@@ -92,7 +95,7 @@ for (const [what, url, evidence] of [
     await expect(page.locator('coin-shop-guard')).toHaveAttribute('data-verdict', 'danger');
     const bar = await waitForToolbar(h, url);
     const popup = await openPopup(h, bar.tabId);
-    await expect(popup.locator('[data-signal="credential-fields"]')).toContainText(evidence);
+    await expect(popup.locator(`[data-signal="${signal}"]`)).toContainText(evidence);
     await popup.close();
     await page.close();
   });
