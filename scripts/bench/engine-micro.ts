@@ -95,7 +95,9 @@ if (compare) {
   for (const k of new Set([...Object.keys(old), ...Object.keys(now)])) {
     if (JSON.stringify(old[k]) !== JSON.stringify(now[k])) {
       diff++;
-      console.log(`DIFFERENT: ${k}`);
+      const part = (x: unknown, key: 'snapshot' | 'result') => JSON.stringify((x as Record<string, unknown> | undefined)?.[key]);
+      const which = ['snapshot', 'result'].filter((key) => part(old[k], key as 'snapshot') !== part(now[k], key as 'snapshot'));
+      console.log(`DIFFERENT: ${k} (${which.join(' and ') || 'entry'})`);
     }
   }
   console.log(diff ? `${diff} pages differ from ${compare}` : `identical to ${compare} (${Object.keys(now).length} pages: snapshots and results)`);

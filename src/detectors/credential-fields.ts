@@ -16,9 +16,9 @@
 import type { Platform } from '../data';
 import { frameOriginOf } from '../engine/frames';
 import { platformMatchers } from '../engine/gate';
-import { ancestorPath, besideText, contextOf, fieldText, pairedLabel, sentencesWith } from '../engine/page';
+import { ancestorPath, besideText, contextOf, fieldText, pairedLabel, sentencesWith, textBefore } from '../engine/page';
 import { SPLIT_CODE_BOXES } from '../engine/secret-fields';
-import { findTerm, listMatcher, normalize, spaced, type Normalized } from '../engine/terms';
+import { NO_TEXT, findTerm, listMatcher, normalize, spaced, type Normalized } from '../engine/terms';
 import type { Evidence, Field, PageSnapshot } from '../engine/types';
 import { MAX_EVIDENCE, clipEvidence, type Detector } from './types';
 
@@ -88,6 +88,11 @@ function splitCodeStarts(snap: PageSnapshot): Map<Field, number> {
 function secretIn(snap: PageSnapshot, f: Field): { kind: SecretKind; reason: string } | null {
   const own = secretOf(f, f.label ? '' : pairedLabel(snap, f));
   if (own) return own;
+  // A bare box that only the text before it explains counts as a code box, never as a password one
+  // (a password goes into a password box; "no password needed" above a username box is no ask).
+  const before = f.label ? NO_TEXT : textBefore(snap, f);
+  const term = before ? findTerm('credentialLabels', before) : null;
+  if (term && OTP_TERMS.test(term)) return { kind: 'one-time-code', reason: `asks for “${term}”` };
   const boxes = f.maxLength === 1 ? splitCodeStarts(snap).get(f) : undefined;
   return boxes ? { kind: 'one-time-code', reason: `a code split over ${boxes} one-character boxes` } : null;
 }

@@ -79,7 +79,14 @@ export function mergeFrames(top: PageSnapshot, frames: readonly FramePart[]): Pa
   for (const { origin, snapshot: s } of others) {
     const prefix = `${frameSelector(origin)}${FRAME_SEPARATOR}`;
     const block = (b: TextBlock): TextBlock => ({ ...b, selector: prefix + b.selector });
-    take(out.fields, s.fields, MAX.fields, (f) => ({ ...f, selector: prefix + f.selector }));
+    // A field's index of the text before it moves with the frame's blocks, and goes when that block is cut.
+    const offset = out.blocks.length;
+    const kept = Math.max(0, Math.min(s.blocks.length, MAX.blocks - offset));
+    take(out.fields, s.fields, MAX.fields, ({ blockBefore, ...f }) => ({
+      ...f,
+      selector: prefix + f.selector,
+      ...(blockBefore !== undefined && blockBefore < kept ? { blockBefore: offset + blockBefore } : {}),
+    }));
     take(out.forms, s.forms, MAX.forms, (f) => ({ ...f, selector: prefix + f.selector }));
     take(out.blocks, s.blocks, MAX.blocks, block);
     take(out.options, s.options, MAX.options, block);

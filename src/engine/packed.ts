@@ -66,6 +66,7 @@ export function unpackSnapshot(p: PackedSnapshot): PageSnapshot | null {
       selector: sel(f.path),
       formAction: f.formAction,
       ...(f.maxLength !== undefined ? { maxLength: f.maxLength } : {}),
+      ...(f.blockBefore !== undefined ? { blockBefore: f.blockBefore } : {}),
     })),
     forms: p.forms.map((f) => ({ action: f.action, method: f.method, selector: sel(f.path), ...(f.buttonActions !== undefined ? { buttonActions: f.buttonActions } : {}) })),
     links: p.links,

@@ -79,6 +79,26 @@ export function besideText(snap: PageSnapshot, f: Field, max = 10): Normalized {
   return normalize(under(snap.blocks, `${parent} > `, max).map((b) => b.text).join(' · '));
 }
 
+/** Characters of the text before a bare box read as what it asks for: a prompt, not a page of prose. */
+const MAX_TEXT_BEFORE = 300;
+
+/**
+ * The text just before a bare box (Field.blockBefore), when it sits in the box's own container,
+ * its parent or grandparent (never the whole page), normalised, without the sentences that warn or
+ * deny ("we never ask for your code"): what "Enter the 6-digit code we sent you" above an unnamed
+ * input asks for. '' when there is none, or it is long prose.
+ */
+export function textBefore(snap: PageSnapshot, f: Field): Normalized {
+  const b = f.blockBefore === undefined ? undefined : snap.blocks[f.blockBefore];
+  if (!b || b.text.length > MAX_TEXT_BEFORE) return NO_TEXT;
+  const inside = [1, 2].some((levels) => {
+    const up = ancestorPath(f.selector, levels);
+    return up !== '' && !isPageRoot(up) && b.selector.startsWith(`${up} > `);
+  });
+  if (!inside) return NO_TEXT;
+  return normalize(sentences(b.text).filter((x) => !isNegated(x)).join(' · '));
+}
+
 /** The first `max` items under `prefix` (none without one). A plain loop: it runs over every block of the page for each secret field. */
 function under(items: readonly TextBlock[], prefix: string | null, max: number): TextBlock[] {
   const out: TextBlock[] = [];

@@ -30,6 +30,11 @@ export const FieldSchema = z.object({
   formAction: text(2000),
   /** The input's maxlength, when it is a short one (1–99): one-character boxes make up a split code. */
   maxLength: z.number().int().min(1).max(99).optional(),
+  /**
+   * For a text, tel or number field with no label of its own: the index in `blocks` of the last
+   * text before it in page order ("Enter the 6-digit code we sent you" above a bare box).
+   */
+  blockBefore: z.number().int().min(0).max(LIMITS.blocks - 1).optional(),
 });
 export type Field = z.infer<typeof FieldSchema>;
 

@@ -17,6 +17,7 @@ const SHADOW = 'https://shadow-login.example/';
 const MASKED = 'https://masked-login.example/';
 const SPLIT = 'https://split-code.example/';
 const FORMACTION = 'https://formaction-login.example/';
+const PROMPT = 'https://code-prompt.example/';
 
 let h: Harness;
 test.beforeAll(async () => {
@@ -30,6 +31,7 @@ test.beforeAll(async () => {
   h.serve.set(MASKED, hostileFixture('masked-login.html'));
   h.serve.set(SPLIT, hostileFixture('split-code.html'));
   h.serve.set(FORMACTION, hostileFixture('formaction-login.html'));
+  h.serve.set(PROMPT, hostileFixture('code-prompt.html'));
   // Count the snapshots the background receives, per tab (a second listener beside the router's).
   await h.worker.evaluate(() => {
     const g = globalThis as unknown as { __snapshots: Record<number, number> };
@@ -87,6 +89,7 @@ for (const [what, url, signal, evidence] of [
   ['a password field inside an open shadow root', SHADOW, 'credential-fields', /password/i],
   ['a password field made of a text field that a style sheet masks (no type="password")', MASKED, 'credential-fields', /password/i],
   ['a one-time code split over six one-character boxes', SPLIT, 'credential-fields', /split over 6 one-character boxes/],
+  ['a bare box that only the text above it names ("Enter the 6-digit code TikTok sent you")', PROMPT, 'credential-fields', /asks for “6-digit code”/],
   ['an https form whose button sends it over http elsewhere (formaction)', FORMACTION, 'insecure-transport-form', /a button of this form sends your password or code unencrypted to http:\/\/collector\.example/],
 ] as const) {
   test(`${what} is read`, async () => {

@@ -70,6 +70,18 @@ const flags: [string, string, string, string[]][] = [
     ['credential-fields'],
   ],
   [
+    'a bare box that only the text just before it explains ("Enter the 6-digit code TikTok sent you")',
+    page(`<h1>Top up TikTok coins</h1><form action="/o"><label>TikTok username <input name="u"></label><p>Enter the 6-digit code TikTok sent you:</p><input name="x"><button>Buy</button></form>`),
+    'https://cheap-topup.example/',
+    ['credential-fields'],
+  ],
+  [
+    'the prompt in a wrapper beside the box\'s own wrapper (its grandparent holds both)',
+    page(`<h1>Top up TikTok coins</h1><form action="/o"><label>TikTok username <input name="u"></label><div><p>Type the verification code from the SMS.</p><div><input type="tel" name="v1"></div></div><button>Buy</button></form>`),
+    'https://cheap-topup.example/',
+    ['credential-fields'],
+  ],
+  [
     'Spanish: "código de 6 dígitos"',
     page(`<h1>Monedas de TikTok</h1><form action="/o"><label>Usuario de TikTok <input name="u"></label><label>Código de 6 dígitos <input name="x"></label><button>Comprar</button></form>`, 'Monedas TikTok baratas', 'es'),
     'https://monedas.example/',
@@ -139,6 +151,31 @@ const passes: [string, string, string][] = [
     'Indonesian "tanpa password" (without a password)',
     page(`<h1>Top Up Koin TikTok</h1><p>Cukup masukkan ID TikTok kamu, tanpa password.</p><form action="/o"><label>Username TikTok <input name="username"></label></form>`, 'Top Up Koin TikTok', 'id'),
     'https://koinkita.example/',
+  ],
+  [
+    'text before a bare box that denies asking for a code',
+    page(`<h1>TikTok coins</h1><form action="/o"><p>We never ask for your verification code.</p><input name="username"><button>Buy</button></form>`),
+    'https://honest.example/',
+  ],
+  [
+    '"no password needed" before a username box: a password named before a bare box is no ask',
+    page(`<h1>TikTok coins</h1><form action="/o"><p>No password needed, just your TikTok username:</p><input name="who"><button>Buy</button></form>`),
+    'https://honest.example/',
+  ],
+  [
+    'a code named in text outside the box\'s container (a heading of the page)',
+    page(`<h1>Your SMS code and TikTok coins</h1><section><div><div><input name="who"></div></div></section><button>Buy</button>`),
+    'https://honest.example/',
+  ],
+  [
+    'a box with a label of its own is read by its label, not by the text before it',
+    page(`<h1>TikTok coins</h1><form action="/o"><p>Then enter the verification code below.</p><input name="promo" placeholder="Coupon"><button>Buy</button></form>`),
+    'https://honest.example/',
+  ],
+  [
+    'long prose before a box is not its prompt',
+    page(`<h1>TikTok coins</h1><form action="/o"><p>${'Our shop has sold coins since 2019 and ships every order in minutes. '.repeat(4)}Some sites ask for a verification code.</p><input name="who"><button>Buy</button></form>`),
+    'https://honest.example/',
   ],
   [
     'text that warns about passwords is not a field',
