@@ -1,0 +1,39 @@
+/**
+ * Secret fields and form destinations that only the snapshot's finer reads find, in real Firefox
+ * ESR (its content scripts see the page through Xray wrappers): a text field masked by a style
+ * sheet, a bare box explained only by the text above it, and an https form whose button sends it
+ * over http (formaction). Each page's popup names the sign and its evidence.
+ */
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { hostileFixture } from '../support/corpus';
+import { extensionPage, fixturePage, launchFirefox, waitForToolbarFx, type FxHarness } from '../support/firefox';
+
+const PAGES = [
+  { what: 'a text field that a style sheet masks like a password box', url: 'https://masked-login.example/', file: 'masked-login.html', evidence: /k \(password field\)/ },
+  { what: 'a bare box that only the text above it names', url: 'https://code-prompt.example/', file: 'code-prompt.html', evidence: /asks for “6-digit code”/ },
+  { what: 'an https form whose button sends it over http elsewhere', url: 'https://formaction-login.example/', file: 'formaction-login.html', evidence: /a button of this form sends your password or code unencrypted to http:\/\/collector\.example/ },
+] as const;
+
+let h: FxHarness;
+beforeAll(async () => {
+  h = await launchFirefox();
+  for (const p of PAGES) h.serve.set(p.url, hostileFixture(p.file));
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+for (const p of PAGES) {
+  test(`${p.what}: danger, and the popup says why`, async () => {
+    const page = await fixturePage(h);
+    await page.goto(p.url);
+    await page.waitForSelector('coin-shop-guard[data-verdict="danger"]');
+    const ext = await extensionPage(h, 'popup.html?tab=0', 'main');
+    const bar = await waitForToolbarFx(ext, p.url);
+    await ext.close();
+    const popup = await extensionPage(h, `popup.html?tab=${bar.tabId}`, 'main[data-verdict="danger"]');
+    expect(await popup.$eval('main', (m) => m.textContent ?? '')).toMatch(p.evidence);
+    await popup.close();
+    await page.close();
+  });
+}
