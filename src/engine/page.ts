@@ -84,17 +84,16 @@ const MAX_TEXT_BEFORE = 300;
 
 /**
  * The text just before a bare box (Field.blockBefore), when it sits in the box's own container,
- * its parent or grandparent (never the whole page), normalised, without the sentences that warn or
+ * its parent, grandparent or form (never the whole page), normalised, without the sentences that warn or
  * deny ("we never ask for your code"): what "Enter the 6-digit code we sent you" above an unnamed
  * input asks for. '' when there is none, or it is long prose.
  */
 export function textBefore(snap: PageSnapshot, f: Field): Normalized {
   const b = f.blockBefore === undefined ? undefined : snap.blocks[f.blockBefore];
   if (!b || b.text.length > MAX_TEXT_BEFORE) return NO_TEXT;
-  const inside = [1, 2].some((levels) => {
-    const up = ancestorPath(f.selector, levels);
-    return up !== '' && !isPageRoot(up) && b.selector.startsWith(`${up} > `);
-  });
+  // A box with an id has a selector of its own ("input#code") and no path to its parents: its form stands in.
+  const containers = [ancestorPath(f.selector, 1), ancestorPath(f.selector, 2), formOf(snap, f)?.selector ?? ''];
+  const inside = containers.some((up) => up !== '' && !isPageRoot(up) && b.selector.startsWith(`${up} > `));
   if (!inside) return NO_TEXT;
   return normalize(sentences(b.text).filter((x) => !isNegated(x)).join(' · '));
 }

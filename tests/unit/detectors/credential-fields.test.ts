@@ -76,6 +76,12 @@ const flags: [string, string, string, string[]][] = [
     ['credential-fields'],
   ],
   [
+    'a bare box with an id (its selector names no parent): its form holds the prompt',
+    page(`<h1>Top up TikTok coins</h1><form action="/o"><label>TikTok username <input id="user" name="u"></label><p>Enter the 6-digit code TikTok sent you:</p><input id="box" name="f2"><button>Buy</button></form>`),
+    'https://cheap-topup.example/',
+    ['credential-fields'],
+  ],
+  [
     'the prompt in a wrapper beside the box\'s own wrapper (its grandparent holds both)',
     page(`<h1>Top up TikTok coins</h1><form action="/o"><label>TikTok username <input name="u"></label><div><p>Type the verification code from the SMS.</p><div><input type="tel" name="v1"></div></div><button>Buy</button></form>`),
     'https://cheap-topup.example/',

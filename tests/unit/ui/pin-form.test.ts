@@ -176,6 +176,20 @@ describe('field lock with the shared form', () => {
     lock.remove();
   });
 
+  test('a bare code box that only the text above it names is locked through the verdict\'s evidence', async () => {
+    const { analyze } = await import('../../../src/engine/analyze');
+    const { buildSnapshot } = await import('../../../src/engine/snapshot');
+    document.body.innerHTML =
+      '<h1>Buy TikTok Coins</h1><p>1,000 Coins for $8.99.</p><form action="/o"><label>TikTok username <input id="user" name="username"></label>' +
+      '<p>Enter the 6-digit code TikTok sent you:</p><input id="box" name="f2"><button>Buy now</button></form>';
+    const result = analyze(buildSnapshot(document, 'https://cheap-topup.example/'));
+    const named = result.signals.filter((x) => x.id === 'credential-fields').flatMap((x) => x.evidence.map((e) => e.selector ?? ''));
+    const lock = lockFields(document, 'pin', named);
+    expect((document.getElementById('box') as HTMLInputElement).readOnly).toBe(true);
+    expect((document.getElementById('user') as HTMLInputElement).readOnly).toBe(false);
+    lock.remove();
+  });
+
   test('with no PIN set there is no PIN box, only the explanation', () => {
     const roots = captureShadowRoots();
     document.body.innerHTML = '<input type="password">';
