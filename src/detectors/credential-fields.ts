@@ -17,7 +17,7 @@ import type { Platform } from '../data';
 import { frameOriginOf } from '../engine/frames';
 import { platformMatchers } from '../engine/gate';
 import { ancestorPath, besideText, contextOf, fieldText, pairedLabel, sentencesWith, textBefore } from '../engine/page';
-import { SPLIT_CODE_BOXES } from '../engine/secret-fields';
+import { CODE_BOX_TYPES, SPLIT_CODE_BOXES } from '../engine/secret-fields';
 import { NO_TEXT, findTerm, listMatcher, normalize, spaced, type Normalized } from '../engine/terms';
 import type { Evidence, Field, PageSnapshot } from '../engine/types';
 import { MAX_EVIDENCE, clipEvidence, type Detector } from './types';
@@ -46,8 +46,6 @@ function secretOf(f: Field, extraLabel = ''): { kind: SecretKind; reason: string
   return { kind: OTP_TERMS.test(term) ? 'one-time-code' : 'password', reason: `asks for “${term}”` };
 }
 
-/** Field types such a box can have (a password box is a secret field already). */
-const BOX_TYPES = new Set(['text', 'tel', 'number']);
 const splitCache = new WeakMap<PageSnapshot, Map<Field, number>>();
 
 /**
@@ -59,7 +57,7 @@ function splitCodeStarts(snap: PageSnapshot): Map<Field, number> {
   let starts = splitCache.get(snap);
   if (starts) return starts;
   starts = new Map();
-  const boxes = snap.fields.filter((f) => f.maxLength === 1 && BOX_TYPES.has(f.type));
+  const boxes = snap.fields.filter((f) => f.maxLength === 1 && CODE_BOX_TYPES.has(f.type));
   if (boxes.length >= SPLIT_CODE_BOXES.min) {
     const grouped = new Set<Field>();
     for (const levels of [1, 2]) {

@@ -42,3 +42,9 @@ export const PROBE_SECRET_FIELD = [
  * credential-fields.ts reads such a group as one code field, and strict mode locks every box.
  */
 export const SPLIT_CODE_BOXES = { min: 4, max: 8 } as const;
+
+/**
+ * Field types a code box is typed into (a password box is a secret field already): the boxes of a
+ * split code (credential-fields.ts) and the bare boxes whose text before it the snapshot keeps.
+ */
+export const CODE_BOX_TYPES: ReadonlySet<string> = new Set(['text', 'tel', 'number']);

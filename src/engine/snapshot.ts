@@ -14,6 +14,7 @@
 import type { Link, PackedSnapshot, PageSnapshot } from './types';
 import { LIMITS, MAX_SELECTOR } from './limits';
 import { unpackSnapshot } from './packed';
+import { CODE_BOX_TYPES } from './secret-fields';
 import { cssPath, idPart } from './selector';
 import { foldSpace } from './space';
 
@@ -84,9 +85,6 @@ function struckDistance(el: Element): number {
   }
   return Infinity;
 }
-
-/** Field types of a bare box whose text before it is kept (what a code or PIN box is typed as). */
-const TEXT_BOXES = new Set(['text', 'tel', 'number']);
 
 /** Input types a shopper types text into, which a page can still mask like a password box. */
 const MASKABLE = new Set(['text', 'tel', 'number', 'email', 'search', 'url']);
@@ -394,7 +392,7 @@ export function startSnapshot(doc: Document, url: string): SnapshotWalk {
         const maxLength = tag === 'input' ? (el as HTMLInputElement).maxLength : -1;
         if (Number.isInteger(maxLength) && maxLength >= 1 && maxLength <= 99) field.maxLength = maxLength;
         // A bare box: what it asks for may be said only by the text just before it.
-        if (!label && TEXT_BOXES.has(type) && blocks.length > 0) field.blockBefore = blocks.length - 1;
+        if (!label && CODE_BOX_TYPES.has(type) && blocks.length > 0) field.blockBefore = blocks.length - 1;
         fields.push(field);
         if (type === 'radio' || type === 'checkbox') {
           const text = label || squash(el.parentElement?.textContent, 300).toLowerCase();
