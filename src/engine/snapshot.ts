@@ -431,9 +431,11 @@ export function startSnapshot(doc: Document, url: string): SnapshotWalk {
       const form = forms[k];
       if (!form) continue;
       const action = clip(resolve(b.getAttribute('formaction') ?? '', url), 2000);
-      const list = (form.buttonActions ??= []);
-      if (action && action !== form.action && !list.includes(action) && list.length < LIMITS.buttonActions) list.push(action);
-      if (list.length === 0) delete form.buttonActions;
+      if (!action || action === form.action) continue;
+      const list = form.buttonActions ?? [];
+      if (list.includes(action) || list.length >= LIMITS.buttonActions) continue;
+      list.push(action);
+      form.buttonActions = list;
     }
   }
 
