@@ -79,15 +79,26 @@ export function mergeFrames(top: PageSnapshot, frames: readonly FramePart[]): Pa
   for (const { origin, snapshot: s } of others) {
     const prefix = `${frameSelector(origin)}${FRAME_SEPARATOR}`;
     const block = (b: TextBlock): TextBlock => ({ ...b, selector: prefix + b.selector });
-    // A field's index of the text before it moves with the frame's blocks, and goes when that block is cut.
+    // A field's index of the text before it moves with the frame's blocks, and goes when that block is cut;
+    // a form's ranges of blocks and options move with them too, and end where the kept ones end.
     const offset = out.blocks.length;
     const kept = Math.max(0, Math.min(s.blocks.length, MAX.blocks - offset));
+    const optionOffset = out.options.length;
+    const keptOptions = Math.max(0, Math.min(s.options.length, MAX.options - optionOffset));
+    const shift = ([start, end]: readonly [number, number], at: number, n: number): [number, number] => [
+      at + Math.min(start, n),
+      at + Math.min(end, n),
+    ];
     take(out.fields, s.fields, MAX.fields, ({ blockBefore, ...f }) => ({
       ...f,
       selector: prefix + f.selector,
       ...(blockBefore !== undefined && blockBefore < kept ? { blockBefore: offset + blockBefore } : {}),
     }));
-    take(out.forms, s.forms, MAX.forms, (f) => ({ ...f, selector: prefix + f.selector }));
+    take(out.forms, s.forms, MAX.forms, ({ inside, ...f }) => ({
+      ...f,
+      selector: prefix + f.selector,
+      ...(inside ? { inside: { blocks: shift(inside.blocks, offset, kept), options: shift(inside.options, optionOffset, keptOptions) } } : {}),
+    }));
     take(out.blocks, s.blocks, MAX.blocks, block);
     take(out.options, s.options, MAX.options, block);
     take(out.links, s.links, MAX.links, (l) => l);

@@ -60,8 +60,7 @@ function isPageRoot(path: string): boolean {
 }
 
 /** The selector prefix of a field's container: its form, or (without a form) its grandparent — never the whole body. */
-function prefixNear(snap: PageSnapshot, f: Field): string | null {
-  const form = formOf(snap, f);
+function prefixNear(form: Form | null, f: Field): string | null {
   if (form) return `${form.selector} > `;
   const up = ancestorPath(f.selector, 2);
   if (!up || isPageRoot(up)) return null;
@@ -76,7 +75,10 @@ function prefixNear(snap: PageSnapshot, f: Field): string | null {
 export function besideText(snap: PageSnapshot, f: Field, max = 10): Normalized {
   const parent = ancestorPath(f.selector, 1);
   if (!parent || isPageRoot(parent)) return NO_TEXT;
-  return normalize(under(snap.blocks, `${parent} > `, max).map((b) => b.text).join(' · '));
+  // The parent is the field's form or inside it: its text is among the form's.
+  const form = formOf(snap, f);
+  const within = form && (parent === form.selector || parent.startsWith(`${form.selector} > `)) ? form.inside?.blocks : undefined;
+  return normalize(under(snap.blocks, `${parent} > `, max, within).map((b) => b.text).join(' · '));
 }
 
 /** Characters of the text before a bare box read as what it asks for: a prompt, not a page of prose. */
@@ -98,11 +100,15 @@ export function textBefore(snap: PageSnapshot, f: Field): Normalized {
   return normalize(sentences(b.text).filter((x) => !isNegated(x)).join(' · '));
 }
 
-/** The first `max` items under `prefix` (none without one). A plain loop: it runs over every block of the page for each secret field. */
-function under(items: readonly TextBlock[], prefix: string | null, max: number): TextBlock[] {
+/**
+ * The first `max` items under `prefix` (none without one), looked for in `within` (a form's range
+ * of them, Form.inside) when known, else among all: a plain loop over every block of the page.
+ */
+function under(items: readonly TextBlock[], prefix: string | null, max: number, within?: readonly [number, number]): TextBlock[] {
   const out: TextBlock[] = [];
   if (prefix === null) return out;
-  for (let i = 0; i < items.length && out.length < max; i++) {
+  const end = within ? Math.min(within[1], items.length) : items.length;
+  for (let i = within ? within[0] : 0; i < end && out.length < max; i++) {
     const b = items[i] as TextBlock;
     if (b.selector.startsWith(prefix)) out.push(b);
   }
@@ -111,12 +117,13 @@ function under(items: readonly TextBlock[], prefix: string | null, max: number):
 
 /** Everything that says what a field is for: its own label, its form's fields, text and options, normalised. */
 export function contextOf(snap: PageSnapshot, f: Field): Normalized {
-  const prefix = prefixNear(snap, f);
+  const form = formOf(snap, f);
+  const prefix = prefixNear(form, f);
   const parts = [
     fieldText(f),
     ...siblingsOf(snap, f).map(fieldText),
-    ...under(snap.blocks, prefix, 40).map((b) => b.text),
-    ...under(snap.options, prefix, 10).map((o) => o.text),
+    ...under(snap.blocks, prefix, 40, form?.inside?.blocks).map((b) => b.text),
+    ...under(snap.options, prefix, 10, form?.inside?.options).map((o) => o.text),
   ];
   return normalize(parts.join(' · '));
 }

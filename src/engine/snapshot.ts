@@ -181,6 +181,11 @@ export function startSnapshot(doc: Document, url: string): SnapshotWalk {
   const forms: PackedSnapshot['forms'] = [];
   /** The element of each entry of `forms`, same index: a submit button's form owner is looked up here. */
   const formElements: Element[] = [];
+  /**
+   * The forms whose content the walk is in, innermost last, with where their blocks and options
+   * start: a form's `inside` ranges are set when the walk leaves it (or, still in it, by packed()).
+   */
+  const openForms: { frame: Frame; form: PackedSnapshot['forms'][number]; blocks: number; options: number }[] = [];
   /** Buttons and inputs with a formaction attribute, found with one query per root of the walk. */
   const actionButtons: Element[] = [];
   const links: Link[] = [];
@@ -322,6 +327,7 @@ export function startSnapshot(doc: Document, url: string): SnapshotWalk {
         const frame: Frame = { el: at, parent: up, nth, counts: null, path: -1, struck };
         const child = at.firstElementChild;
         visit(at, tag, frame, child);
+        if (!child && openForms.length > 0) leaving(frame);
         if (child) {
           parent = frame;
           el = child;
@@ -333,6 +339,7 @@ export function startSnapshot(doc: Document, url: string): SnapshotWalk {
       // Up until an ancestor has a next sibling, never above the root.
       let p = up;
       while (!next && p !== root && p.el) {
+        if (openForms.length > 0) leaving(p);
         next = p.el.nextElementSibling;
         p = p.parent as Frame;
       }
@@ -341,6 +348,14 @@ export function startSnapshot(doc: Document, url: string): SnapshotWalk {
       if (pause && ++n % every === 0 && pause()) return false;
     }
     return true;
+  }
+
+  /** The walk is done with `frame`'s element and everything under it: a form it is closes there. */
+  function leaving(frame: Frame): void {
+    const open = openForms[openForms.length - 1];
+    if (open?.frame !== frame) return;
+    openForms.pop();
+    open.form.inside = { blocks: [open.blocks, blocks.length], options: [open.options, options.length] };
   }
 
   /** `tag`: the element's localName; `firstElement`: its first element child. The walk reads both anyway. */
@@ -400,12 +415,14 @@ export function startSnapshot(doc: Document, url: string): SnapshotWalk {
         }
       }
     } else if (tag === 'form' && forms.length < LIMITS.forms) {
-      forms.push({
+      const form: PackedSnapshot['forms'][number] = {
         action: clip(resolve(el.getAttribute('action') ?? '', url), 2000),
         method: clip((el.getAttribute('method') ?? 'get').toLowerCase(), 20),
         path: pathOf(frame),
-      });
+      };
+      forms.push(form);
       formElements.push(el);
+      openForms.push({ frame, form, blocks: blocks.length, options: options.length });
     } else if (tag === 'a' && links.length < LIMITS.links) {
       const href = el.getAttribute('href');
       if (href) links.push({ href: clip(resolve(href, url) || href, 2000), text: squash(el.textContent, 200) });
@@ -441,6 +458,8 @@ export function startSnapshot(doc: Document, url: string): SnapshotWalk {
 
   function packed(): PackedSnapshot {
     noteButtonActions();
+    // A form the walk is still in (it stopped or paused there) holds everything read since it began.
+    for (const open of openForms) open.form.inside = { blocks: [open.blocks, blocks.length], options: [open.options, options.length] };
     return {
       url: clip(url, 4000),
       title: squash(doc.title, 500),

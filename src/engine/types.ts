@@ -47,6 +47,17 @@ export const FormSchema = z.object({
    * the page), when that differs: `<button formaction="http://…">` in an https form sends it there.
    */
   buttonActions: z.array(text(2000)).max(LIMITS.buttonActions).optional(),
+  /**
+   * The text blocks and options read inside the form, as index ranges [start, end) into `blocks`
+   * and `options`: the walk reads a form's content in one run. A field's context then reads its
+   * form's text without testing the selector of every block on the page. Without it, it does.
+   */
+  inside: z
+    .object({
+      blocks: z.tuple([z.number().int().min(0).max(LIMITS.blocks), z.number().int().min(0).max(LIMITS.blocks)]),
+      options: z.tuple([z.number().int().min(0).max(LIMITS.options), z.number().int().min(0).max(LIMITS.options)]),
+    })
+    .optional(),
 });
 export type Form = z.infer<typeof FormSchema>;
 
