@@ -4,7 +4,7 @@
  * ask for a bank transfer"). Pure functions over plain data.
  */
 import type { VocabList } from '../data';
-import { MAY_HOLD_LETTER, NO_TEXT, findTerm, listMatcher, listNeedsLetter, normalize, type Normalized } from './terms';
+import { MAY_HOLD_LETTER, NO_TEXT, findTerm, listMatcher, listNeedsLetter, listReadsDigits, normalize, type Normalized } from './terms';
 import type { Field, Form, PageSnapshot, TextBlock } from './types';
 
 /** Label and name of a field, normalised, with name separators read as spaces. */
@@ -189,7 +189,9 @@ const sameTextCache = new WeakMap<PageSnapshot, Int32Array>();
 /**
  * For each block, the first block with the same normalised text (itself when no earlier one has
  * it), once per snapshot: a shop repeats its labels ("Buy now" on every card), and blockHolds()
- * searches each distinct text once per list.
+ * searches each distinct text once per list. Only blocks that may hold a letter are compared: the
+ * others are prices and sizes ("$9.99", "1,000"), mostly each different, which no list with
+ * letters in every term reads; each stands for itself.
  */
 function firstWithText(snap: PageSnapshot): Int32Array {
   let first = sameTextCache.get(snap);
@@ -197,27 +199,62 @@ function firstWithText(snap: PageSnapshot): Int32Array {
     const norm = normalizedBlocks(snap);
     const seen = new Map<string, number>();
     first = new Int32Array(norm.length);
-    for (let i = 0; i < norm.length; i++) {
+    for (let i = 0; i < norm.length; i++) first[i] = i;
+    for (const i of letteredBlocks(snap)) {
       const t = norm[i] as string;
       const j = seen.get(t);
       if (j === undefined) seen.set(t, i);
-      first[i] = j ?? i;
+      else first[i] = j;
     }
     sameTextCache.set(snap, first);
   }
   return first;
 }
 
+const sameShapeCache = new WeakMap<PageSnapshot, Int32Array>();
+const DIGIT = /[0-9]/;
+const DIGITS = /[0-9]/g;
+
+/**
+ * firstWithText(), with texts that differ only in their ASCII digits counted as one ("100 coins",
+ * "250 coins"): for the lists that read no digits (listReadsDigits). On the 5,000-element shop the
+ * 842 distinct texts with a letter are 12 such shapes. Each distinct text's shape is made once.
+ */
+function firstWithShape(snap: PageSnapshot): Int32Array {
+  let shape = sameShapeCache.get(snap);
+  if (!shape) {
+    const norm = normalizedBlocks(snap);
+    const first = firstWithText(snap);
+    const seen = new Map<string, number>();
+    shape = Int32Array.from(first);
+    for (const i of letteredBlocks(snap)) {
+      const j = first[i] as number;
+      if (j !== i) {
+        shape[i] = shape[j] as number;
+        continue;
+      }
+      const t = norm[i] as string;
+      const key = DIGIT.test(t) ? t.replace(DIGITS, '0') : t;
+      const k = seen.get(key);
+      if (k === undefined) seen.set(key, i);
+      else shape[i] = k;
+    }
+    sameShapeCache.set(snap, shape);
+  }
+  return shape;
+}
+
 const holdsCache = new WeakMap<PageSnapshot, Map<VocabList, Int8Array>>();
 
 /**
  * "Does block i's normalised text hold a term of `list`?" (listMatcher(list).test), with the answer
- * kept per distinct text for the snapshot, so a repeated label is searched once.
+ * kept per distinct text (per shape for a list without digits: firstWithShape) for the snapshot,
+ * so a repeated label is searched once.
  */
 export function blockHolds(snap: PageSnapshot, list: VocabList): (i: number) => boolean {
   const re = listMatcher(list);
   const norm = normalizedBlocks(snap);
-  const first = firstWithText(snap);
+  const first = listReadsDigits(list) ? firstWithText(snap) : firstWithShape(snap);
   let byList = holdsCache.get(snap);
   if (!byList) holdsCache.set(snap, (byList = new Map()));
   let known = byList.get(list);

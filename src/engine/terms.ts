@@ -197,6 +197,19 @@ export function listNeedsLetter(list: VocabList): boolean {
   return needs;
 }
 
+/**
+ * Does a term of `list` hold an ASCII digit once normalised? If none does, two texts that differ
+ * only in which ASCII digits they have ("100 coins", "250 coins") hold the same terms: a term
+ * without digits never matches across a digit, and a digit next to a term is a digit either way.
+ */
+export function listReadsDigits(list: VocabList): boolean {
+  let reads = readsDigits.get(list);
+  if (reads === undefined) readsDigits.set(list, (reads = listMatcher(list).terms.some((t) => /[0-9]/.test(t))));
+  return reads;
+}
+
+const readsDigits = new Map<VocabList, boolean>();
+
 const compiled = new Map<VocabList, TermMatcher>();
 
 /** The matcher for one vocabulary list, all languages together. */

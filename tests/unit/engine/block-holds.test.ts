@@ -11,7 +11,7 @@ import { describe, expect, test } from 'vitest';
 import { VOCAB_LISTS } from '../../../src/data';
 import { blockHolds } from '../../../src/engine/page';
 import { buildSnapshot } from '../../../src/engine/snapshot';
-import { listMatcher, normalize } from '../../../src/engine/terms';
+import { listMatcher, listReadsDigits, normalize } from '../../../src/engine/terms';
 import type { PageSnapshot } from '../../../src/engine/types';
 import { parseHtml } from '../../../src/node/scan-html';
 import { shopOfSize } from '../../../scripts/bench/pages';
@@ -25,6 +25,22 @@ const pages: PageSnapshot[] = [
 ];
 
 const expected = (s: PageSnapshot, list: (typeof VOCAB_LISTS)[number]) => s.blocks.map((b) => listMatcher(list).test(normalize(b.text)));
+
+/** Pages of these texts in any mix, every list, blocks asked in any order: each answer is the matcher's. */
+function answersAsTheMatcher(choices: string[]): void {
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...choices), { minLength: 1, maxLength: 20 }), fc.constantFrom(...VOCAB_LISTS), fc.array(fc.nat(), { maxLength: 30 }), (ts, list, order) => {
+      const s = snap(`<body>${ts.map((t) => `<p>${t}</p>`).join('')}</body>`, 'https://x.example/');
+      const holds = blockHolds(s, list);
+      const want = expected(s, list);
+      for (const k of order) {
+        const i = k % s.blocks.length;
+        expect(holds(i)).toBe(want[i]);
+      }
+    }),
+    { numRuns: 300 },
+  );
+}
 
 describe('blockHolds answers as the list matcher does, block by block', { timeout: 120_000 }, () => {
   test('on every fixture page and a repetitive shop, every list, asked front to back and again back to front', () => {
@@ -44,18 +60,14 @@ describe('blockHolds answers as the list matcher does, block by block', { timeou
   });
 
   test('texts that differ only in case or spacing share an answer, and different texts do not leak theirs', () => {
-    const texts = fc.constantFrom('Buy now', 'BUY   NOW', 'buy now!', 'Pay by bank transfer', 'PAY BY BANK TRANSFER', 'Hello', '$0.50', 'only 3 left', 'Only 3 LEFT');
-    fc.assert(
-      fc.property(fc.array(texts, { minLength: 1, maxLength: 20 }), fc.constantFrom(...VOCAB_LISTS), fc.array(fc.nat(), { maxLength: 30 }), (ts, list, order) => {
-        const s = snap(`<body>${ts.map((t) => `<p>${t}</p>`).join('')}</body>`, 'https://x.example/');
-        const holds = blockHolds(s, list);
-        const want = expected(s, list);
-        for (const k of order) {
-          const i = k % s.blocks.length;
-          expect(holds(i)).toBe(want[i]);
-        }
-      }),
-      { numRuns: 300 },
-    );
+    answersAsTheMatcher(['Buy now', 'BUY   NOW', 'buy now!', 'Pay by bank transfer', 'PAY BY BANK TRANSFER', 'Hello', '$0.50', 'only 3 left', 'Only 3 LEFT']);
+  });
+
+  test('texts that differ only in their digits share an answer for a list without digits, never for one with them', () => {
+    // credentialLabels has "6 digit code" and "2fa", pressureWords "only 3 left": there the digits decide.
+    expect(listReadsDigits('credentialLabels')).toBe(true);
+    expect(listReadsDigits('pressureWords')).toBe(true);
+    expect(listReadsDigits('bankTransferWords')).toBe(false);
+    answersAsTheMatcher(['Enter the 6 digit code', 'Enter the 4 digit code', 'Your 2fa code', 'Your 3fa code', 'Only 3 left', 'Only 30 left', '100 coins', '250 coins', 'Bank transfer 1', 'x1 coins', 'x12 coins', '$9.99']);
   });
 });
