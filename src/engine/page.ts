@@ -226,7 +226,7 @@ function firstWithShape(snap: PageSnapshot): Int32Array {
     const norm = normalizedBlocks(snap);
     const first = firstWithText(snap);
     const seen = new Map<string, number>();
-    shape = Int32Array.from(first);
+    shape = first.slice();
     for (const i of letteredBlocks(snap)) {
       const j = first[i] as number;
       if (j !== i) {

@@ -350,7 +350,7 @@ export function startSnapshot(doc: Document, url: string): SnapshotWalk {
     return true;
   }
 
-  /** The walk is done with `frame`'s element and everything under it: a form it is closes there. */
+  /** The walk is done with `frame`'s element and everything under it: if that is the innermost open form, its ranges end here. */
   function leaving(frame: Frame): void {
     const open = openForms[openForms.length - 1];
     if (open?.frame !== frame) return;

@@ -197,6 +197,8 @@ export function listNeedsLetter(list: VocabList): boolean {
   return needs;
 }
 
+const readsDigits = new Map<VocabList, boolean>();
+
 /**
  * Does a term of `list` hold an ASCII digit once normalised? If none does, two texts that differ
  * only in which ASCII digits they have ("100 coins", "250 coins") hold the same terms: a term
@@ -207,8 +209,6 @@ export function listReadsDigits(list: VocabList): boolean {
   if (reads === undefined) readsDigits.set(list, (reads = listMatcher(list).terms.some((t) => /[0-9]/.test(t))));
   return reads;
 }
-
-const readsDigits = new Map<VocabList, boolean>();
 
 const compiled = new Map<VocabList, TermMatcher>();
 
