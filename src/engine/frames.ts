@@ -89,9 +89,10 @@ export function mergeFrames(top: PageSnapshot, frames: readonly FramePart[]): Pa
       at + Math.min(start, n),
       at + Math.min(end, n),
     ];
-    take(out.fields, s.fields, MAX.fields, ({ blockBefore, ...f }) => ({
+    take(out.fields, s.fields, MAX.fields, ({ blockBefore, parent, ...f }) => ({
       ...f,
       selector: prefix + f.selector,
+      ...(parent !== undefined ? { parent: prefix + parent } : {}),
       ...(blockBefore !== undefined && blockBefore < kept ? { blockBefore: offset + blockBefore } : {}),
     }));
     take(out.forms, s.forms, MAX.forms, ({ inside, ...f }) => ({

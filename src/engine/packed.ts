@@ -67,6 +67,7 @@ export function unpackSnapshot(p: PackedSnapshot): PageSnapshot | null {
       formAction: f.formAction,
       ...(f.maxLength !== undefined ? { maxLength: f.maxLength } : {}),
       ...(f.blockBefore !== undefined ? { blockBefore: f.blockBefore } : {}),
+      ...(f.parentPath !== undefined ? { parent: sel(f.parentPath) } : {}),
     })),
     forms: p.forms.map((f) => ({
       action: f.action,
@@ -102,7 +103,7 @@ export function packSnapshot(s: PageSnapshot): PackedSnapshot {
     headline: s.headline,
     paths: { parent, part },
     blocks: s.blocks.map(({ selector, ...b }) => ({ ...b, path: path(selector) })),
-    fields: s.fields.map(({ selector, ...f }) => ({ ...f, path: path(selector) })),
+    fields: s.fields.map(({ selector, parent, ...f }) => ({ ...f, path: path(selector), ...(parent !== undefined ? { parentPath: path(parent) } : {}) })),
     forms: s.forms.map(({ selector, ...f }) => ({ ...f, path: path(selector) })),
     links: s.links,
     options: s.options.map(({ selector, ...o }) => ({ ...o, path: path(selector) })),

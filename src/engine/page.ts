@@ -73,7 +73,7 @@ function prefixNear(form: Form | null, f: Field): string | null {
  * <input type=password></div>") has no container for contextOf() to read, but it names the field.
  */
 export function besideText(snap: PageSnapshot, f: Field, max = 10): Normalized {
-  const parent = ancestorPath(f.selector, 1);
+  const parent = f.parent ?? ancestorPath(f.selector, 1);
   if (!parent || isPageRoot(parent)) return NO_TEXT;
   // The parent is the field's form or inside it: its text is among the form's.
   const form = formOf(snap, f);
@@ -93,8 +93,10 @@ const MAX_TEXT_BEFORE = 300;
 export function textBefore(snap: PageSnapshot, f: Field): Normalized {
   const b = f.blockBefore === undefined ? undefined : snap.blocks[f.blockBefore];
   if (!b || b.text.length > MAX_TEXT_BEFORE) return NO_TEXT;
-  // A box with an id has a selector of its own ("input#code") and no path to its parents: its form stands in.
-  const containers = [ancestorPath(f.selector, 1), ancestorPath(f.selector, 2), formOf(snap, f)?.selector ?? ''];
+  // A box with an id has a selector of its own ("input#code") and no path to its parents: the parent kept beside it
+  // (Field.parent) and its form stand in.
+  const parent = f.parent ?? ancestorPath(f.selector, 1);
+  const containers = [parent, ancestorPath(parent, 1), formOf(snap, f)?.selector ?? ''];
   const inside = containers.some((up) => up !== '' && !isPageRoot(up) && b.selector.startsWith(`${up} > `));
   if (!inside) return NO_TEXT;
   return normalize(sentences(b.text).filter((x) => !isNegated(x)).join(' · '));

@@ -395,14 +395,17 @@ export function startSnapshot(doc: Document, url: string): SnapshotWalk {
       } else {
         const form = el.closest('form');
         const label = fieldLabel(el, labels);
+        const path = pathOf(frame);
         const field: PackedSnapshot['fields'][number] = {
           type: clip(type, 40),
           name: clip((el.getAttribute('name') ?? el.getAttribute('id') ?? '').toLowerCase(), 200),
           autocomplete: clip((el.getAttribute('autocomplete') ?? '').toLowerCase(), 100),
           label,
-          path: pathOf(frame),
+          path,
           formAction: form ? clip(resolve(form.getAttribute('action') ?? '', url), 2000) : '',
         };
+        // A field whose selector starts from its own id names no parent: the parent is kept beside it.
+        if (paths.parent[path] === -1 && frame.parent?.el) field.parentPath = pathOf(frame.parent);
         // The browser's reading of the maxlength attribute (-1 without a valid one); only short limits say anything.
         const maxLength = tag === 'input' ? (el as HTMLInputElement).maxLength : -1;
         if (Number.isInteger(maxLength) && maxLength >= 1 && maxLength <= 99) field.maxLength = maxLength;

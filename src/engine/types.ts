@@ -35,6 +35,12 @@ export const FieldSchema = z.object({
    * text before it in page order ("Enter the 6-digit code we sent you" above a bare box).
    */
   blockBefore: z.number().int().min(0).max(LIMITS.blocks - 1).optional(),
+  /**
+   * The selector of the field's parent element, when the field's own selector names none: a field
+   * with an id has the selector `input#pw`, so the text beside it ("TikTok password" in the same
+   * box) could not be found from it.
+   */
+  parent: text(MAX_SELECTOR).optional(),
 });
 export type Field = z.infer<typeof FieldSchema>;
 
@@ -117,7 +123,7 @@ export const PackedSnapshotSchema = PageSnapshotSchema.extend({
     part: z.array(text(MAX_SELECTOR)).max(MAX_PATHS),
   }),
   blocks: z.array(TextBlockSchema.omit({ selector: true }).extend({ path: pathRef })).max(5000),
-  fields: z.array(FieldSchema.omit({ selector: true }).extend({ path: pathRef })).max(500),
+  fields: z.array(FieldSchema.omit({ selector: true, parent: true }).extend({ path: pathRef, parentPath: pathRef.optional() })).max(500),
   forms: z.array(FormSchema.omit({ selector: true }).extend({ path: pathRef })).max(200),
   options: z.array(TextBlockSchema.omit({ selector: true }).extend({ path: pathRef })).max(2000),
 });

@@ -64,6 +64,12 @@ const flags: [string, string, string, string[]][] = [
     ['credential-fields'],
   ],
   [
+    'the same box with an id (its selector, input#pass, names no parent): the text beside it is read from the parent kept beside it',
+    page(`<h1>Top up coins cheap</h1><p>1,000 coins $4.99, buy now.</p><div><span>TikTok password</span><input type="password" id="pass"><button>Buy now</button></div>`, 'Cheap coins top up'),
+    'https://cheap-coins.example/',
+    ['credential-fields'],
+  ],
+  [
     'a code box that only says how many digits ("6-digit code")',
     page(`<h1>Top up TikTok coins</h1><form action="/o"><label>TikTok username <input name="u"></label><input name="x" placeholder="Enter the 6-digit code"><button>Buy</button></form>`),
     'https://cheap-topup.example/',
@@ -126,6 +132,11 @@ const passes: [string, string, string][] = [
   [
     "the shop's own login box at the top of the page, outside any form (no platform named in it)",
     page(`<div><b>Sign in to CoinCart</b><input type="email" name="email" placeholder="Email"><input type="password" name="password" placeholder="Password"><button>Sign in</button></div><h1>TikTok Coins</h1><form action="/order"><label>TikTok username <input name="tt"></label><button>Buy now</button></form>`, 'CoinCart – TikTok Coins top up'),
+    'https://coincart.example/',
+  ],
+  [
+    "the shop's own login box at the top of the page, outside any form, its fields with ids (no platform named beside them)",
+    page(`<div id="login"><b>Sign in to CoinCart</b><input type="email" id="email" placeholder="Email"><input type="password" id="password" placeholder="Password"><button>Sign in</button></div><h1>TikTok Coins</h1><form action="/order"><label>TikTok username <input name="tt"></label><button>Buy now</button></form>`, 'CoinCart – TikTok Coins top up'),
     'https://coincart.example/',
   ],
   [

@@ -5,26 +5,21 @@
  * happens to start with the form's. What a shopper sees: a shop's own sign-in form that shares its
  * id with the coin order form is no longer called a TikTok login because of the order form's text.
  */
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { analyze } from '../../../src/engine/analyze';
 import { mergeFrames } from '../../../src/engine/frames';
 import { LIMITS } from '../../../src/engine/limits';
 import { packSnapshot, unpackSnapshot } from '../../../src/engine/packed';
-import { buildSnapshot, startSnapshot } from '../../../src/engine/snapshot';
+import { startSnapshot } from '../../../src/engine/snapshot';
 import { PackedSnapshotSchema, type Form, type PageSnapshot } from '../../../src/engine/types';
 import { page, scan } from '../detectors/helpers';
+import { emptyBodyAfterEach, readBody } from '../helpers/body-snapshot';
 import { emptySnapshot, shopTop } from '../helpers/frame-fixtures';
 
 const URL_ = 'https://shop.example/';
 
-afterEach(() => {
-  document.body.innerHTML = '';
-});
-
-function read(body: string): PageSnapshot {
-  document.body.innerHTML = body;
-  return buildSnapshot(document, URL_);
-}
+emptyBodyAfterEach();
+const read = (body: string) => readBody(body, URL_);
 
 const texts = (items: readonly { text: string }[], range: readonly [number, number] | undefined) => (range ? items.slice(range[0], range[1]).map((x) => x.text) : null);
 

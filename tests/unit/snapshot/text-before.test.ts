@@ -1,11 +1,11 @@
 /** @vitest-environment happy-dom */
-import { afterEach, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { analyze } from '../../../src/engine/analyze';
 import { mergeFrames } from '../../../src/engine/frames';
 import { LIMITS } from '../../../src/engine/limits';
 import { packSnapshot, unpackSnapshot } from '../../../src/engine/packed';
-import { buildSnapshot } from '../../../src/engine/snapshot';
 import { PackedSnapshotSchema, type PageSnapshot } from '../../../src/engine/types';
+import { emptyBodyAfterEach, readBody } from '../helpers/body-snapshot';
 import { emptySnapshot, shopTop } from '../helpers/frame-fixtures';
 
 /**
@@ -13,14 +13,8 @@ import { emptySnapshot, shopTop } from '../helpers/frame-fixtures';
  * "Enter the 6-digit code we sent you" above an unnamed input is all that says what it asks for.
  * Labelled fields and other types carry no such key, so most snapshots are unchanged.
  */
-afterEach(() => {
-  document.body.innerHTML = '';
-});
-
-function read(body: string): PageSnapshot {
-  document.body.innerHTML = body;
-  return buildSnapshot(document, 'https://shop.example/');
-}
+emptyBodyAfterEach();
+const read = (body: string) => readBody(body);
 
 test('a bare box points at the last text before it', () => {
   const s = read('<h1>Top up</h1><form><p>Enter the code we sent you:</p><input name="x"><span>or</span><input type="tel"></form>');
