@@ -2,9 +2,9 @@
  * Dynamic pages, end to end in real Chromium with the built extension (issue 6):
  * SPA navigation, a shop that appears after load, a password field inside a
  * same-origin iframe or an open shadow root or masked by a style sheet, a code
- * split over one-character boxes, a shop's own sign-in form that shares its
- * id with the order form, and a page that mutates ~1,000 times a second
- * (re-scans stay few).
+ * split over one-character boxes, a password box with an id named only by the
+ * text beside it, a shop's own sign-in form that shares its id with the order
+ * form, and a page that mutates ~1,000 times a second (re-scans stay few).
  */
 import { expect, test } from '@playwright/test';
 import { launchChromium, openPopup, tabIds, waitForToolbar, type Harness } from '../support/chromium';
@@ -20,6 +20,7 @@ const SPLIT = 'https://split-code.example/';
 const FORMACTION = 'https://formaction-login.example/';
 const PROMPT = 'https://code-prompt.example/';
 const SHARED_ID = 'https://shared-form-id.example/';
+const ID_BESIDE = 'https://id-password.example/';
 
 let h: Harness;
 test.beforeAll(async () => {
@@ -35,6 +36,7 @@ test.beforeAll(async () => {
   h.serve.set(FORMACTION, hostileFixture('formaction-login.html'));
   h.serve.set(PROMPT, hostileFixture('code-prompt.html'));
   h.serve.set(SHARED_ID, hostileFixture('shared-form-id.html'));
+  h.serve.set(ID_BESIDE, hostileFixture('id-password-beside.html'));
   // Count the snapshots the background receives, per tab (a second listener beside the router's).
   await h.worker.evaluate(() => {
     const g = globalThis as unknown as { __snapshots: Record<number, number> };
@@ -94,6 +96,7 @@ for (const [what, url, signal, evidence] of [
   ['a one-time code split over six one-character boxes', SPLIT, 'credential-fields', /split over 6 one-character boxes/],
   ['a bare box that only the text above it names ("Enter the 6-digit code TikTok sent you")', PROMPT, 'credential-fields', /asks for “6-digit code”/],
   ['an https form whose button sends it over http elsewhere (formaction)', FORMACTION, 'insecure-transport-form', /a button of this form sends your password or code unencrypted to http:\/\/collector\.example/],
+  ['a password box with an id, outside any form, named only by the text beside it', ID_BESIDE, 'credential-fields', /pw \(password field\)/],
 ] as const) {
   test(`${what} is read`, async () => {
     const page = await h.context.newPage();

@@ -1,10 +1,10 @@
 /**
  * Secret fields and form destinations that only the snapshot's finer reads find, in real Firefox
  * ESR (its content scripts see the page through Xray wrappers): a text field masked by a style
- * sheet, a bare box explained only by the text above it, and an https form whose button sends it
- * over http (formaction). Each page's popup names the sign and its evidence. And the other way:
- * a shop's own sign-in form that shares its id with the TikTok order form is judged by its own
- * text, so it is no TikTok login.
+ * sheet, a bare box explained only by the text above it, an https form whose button sends it
+ * over http (formaction), and a password box with an id named only by the text beside it. Each
+ * page's popup names the sign and its evidence. And the other way: a shop's own sign-in form that
+ * shares its id with the TikTok order form is judged by its own text, so it is no TikTok login.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { hostileFixture } from '../support/corpus';
@@ -14,6 +14,7 @@ const PAGES = [
   { what: 'a text field that a style sheet masks like a password box', url: 'https://masked-login.example/', file: 'masked-login.html', evidence: /k \(password field\)/ },
   { what: 'a bare box that only the text above it names', url: 'https://code-prompt.example/', file: 'code-prompt.html', evidence: /asks for “6-digit code”/ },
   { what: 'an https form whose button sends it over http elsewhere', url: 'https://formaction-login.example/', file: 'formaction-login.html', evidence: /a button of this form sends your password or code unencrypted to http:\/\/collector\.example/ },
+  { what: 'a password box with an id, outside any form, named only by the text beside it', url: 'https://id-password.example/', file: 'id-password-beside.html', evidence: /pw \(password field\)/ },
 ] as const;
 
 const SHARED_ID = 'https://shared-form-id.example/';
