@@ -38,6 +38,16 @@ export function ancestorPath(selector: string, levels: number): string {
   return parts.slice(0, parts.length - levels).join(' > ');
 }
 
+/**
+ * The path `levels` steps above a field (1: its parent, 2: its grandparent), from the parent kept
+ * beside it when its own selector names none (Field.parent: a field with an id); '' when it is not
+ * known (the parent's own selector starts from its id).
+ */
+function aboveField(f: Field, levels: 1 | 2): string {
+  if (f.parent === undefined) return ancestorPath(f.selector, levels);
+  return levels === 1 ? f.parent : ancestorPath(f.parent, 1);
+}
+
 /** The form a field belongs to, when the snapshot lets us tell. */
 export function formOf(snap: PageSnapshot, f: Field): Form | null {
   if (!f.formAction) return null;
@@ -49,7 +59,7 @@ export function formOf(snap: PageSnapshot, f: Field): Form | null {
 /** Fields that share a form with `f` (or, without a form, that sit under the same ancestor). */
 export function siblingsOf(snap: PageSnapshot, f: Field): Field[] {
   if (f.formAction) return snap.fields.filter((x) => x.formAction === f.formAction);
-  const near = ancestorPath(f.selector, 2);
+  const near = aboveField(f, 2);
   if (!near || !near.includes(' > ')) return [f];
   return snap.fields.filter((x) => !x.formAction && x.selector.startsWith(`${near} > `));
 }
@@ -62,7 +72,7 @@ function isPageRoot(path: string): boolean {
 /** The selector prefix of a field's container: its form, or (without a form) its grandparent — never the whole body. */
 function prefixNear(form: Form | null, f: Field): string | null {
   if (form) return `${form.selector} > `;
-  const up = ancestorPath(f.selector, 2);
+  const up = aboveField(f, 2);
   if (!up || isPageRoot(up)) return null;
   return `${up} > `;
 }
@@ -73,7 +83,7 @@ function prefixNear(form: Form | null, f: Field): string | null {
  * <input type=password></div>") has no container for contextOf() to read, but it names the field.
  */
 export function besideText(snap: PageSnapshot, f: Field, max = 10): Normalized {
-  const parent = f.parent ?? ancestorPath(f.selector, 1);
+  const parent = aboveField(f, 1);
   if (!parent || isPageRoot(parent)) return NO_TEXT;
   // The parent is the field's form or inside it: its text is among the form's.
   const form = formOf(snap, f);
@@ -95,8 +105,7 @@ export function textBefore(snap: PageSnapshot, f: Field): Normalized {
   if (!b || b.text.length > MAX_TEXT_BEFORE) return NO_TEXT;
   // A box with an id has a selector of its own ("input#code") and no path to its parents: the parent kept beside it
   // (Field.parent) and its form stand in.
-  const parent = f.parent ?? ancestorPath(f.selector, 1);
-  const containers = [parent, ancestorPath(parent, 1), formOf(snap, f)?.selector ?? ''];
+  const containers = [aboveField(f, 1), aboveField(f, 2), formOf(snap, f)?.selector ?? ''];
   const inside = containers.some((up) => up !== '' && !isPageRoot(up) && b.selector.startsWith(`${up} > `));
   if (!inside) return NO_TEXT;
   return normalize(sentences(b.text).filter((x) => !isNegated(x)).join(' · '));

@@ -70,6 +70,12 @@ const flags: [string, string, string, string[]][] = [
     ['credential-fields'],
   ],
   [
+    'a password box with an id, wrapped in a box of its own inside an order box outside any form: the order box names the platform',
+    page(`<h1>Top up coins cheap</h1><p>1,000 coins $4.99</p><div class="order"><p>Log in with your TikTok account</p><div><input id="user" placeholder="Username"></div><div><input type="password" id="pw" placeholder="Password"></div><button id="buy">Buy now</button></div>`, 'Cheap coins top up'),
+    'https://cheap-coins.example/',
+    ['credential-fields', 'fake-platform-login'],
+  ],
+  [
     'a code box that only says how many digits ("6-digit code")',
     page(`<h1>Top up TikTok coins</h1><form action="/o"><label>TikTok username <input name="u"></label><input name="x" placeholder="Enter the 6-digit code"><button>Buy</button></form>`),
     'https://cheap-topup.example/',
