@@ -355,6 +355,11 @@ export function startSnapshot(doc: Document, url: string): SnapshotWalk {
     const open = openForms[openForms.length - 1];
     if (open?.frame !== frame) return;
     openForms.pop();
+    readSoFar(open);
+  }
+
+  /** An open form's ranges end at what the walk has read so far. */
+  function readSoFar(open: (typeof openForms)[number]): void {
     open.form.inside = { blocks: [open.blocks, blocks.length], options: [open.options, options.length] };
   }
 
@@ -462,7 +467,7 @@ export function startSnapshot(doc: Document, url: string): SnapshotWalk {
   function packed(): PackedSnapshot {
     noteButtonActions();
     // A form the walk is still in (it stopped or paused there) holds everything read since it began.
-    for (const open of openForms) open.form.inside = { blocks: [open.blocks, blocks.length], options: [open.options, options.length] };
+    for (const open of openForms) readSoFar(open);
     return {
       url: clip(url, 4000),
       title: squash(doc.title, 500),

@@ -18,6 +18,9 @@ export const EvidenceSchema = z.object({
 });
 export type Evidence = z.infer<typeof EvidenceSchema>;
 
+/** Indices [start, end) into a list of at most `max` items. */
+const indexRange = (max: number) => z.tuple([z.number().int().min(0).max(max), z.number().int().min(0).max(max)]);
+
 /** A form field as read from the page. */
 export const FieldSchema = z.object({
   type: text(40),
@@ -58,12 +61,7 @@ export const FormSchema = z.object({
    * and `options`: the walk reads a form's content in one run. A field's context then reads its
    * form's text without testing the selector of every block on the page. Without it, it does.
    */
-  inside: z
-    .object({
-      blocks: z.tuple([z.number().int().min(0).max(LIMITS.blocks), z.number().int().min(0).max(LIMITS.blocks)]),
-      options: z.tuple([z.number().int().min(0).max(LIMITS.options), z.number().int().min(0).max(LIMITS.options)]),
-    })
-    .optional(),
+  inside: z.object({ blocks: indexRange(LIMITS.blocks), options: indexRange(LIMITS.options) }).optional(),
 });
 export type Form = z.infer<typeof FormSchema>;
 
