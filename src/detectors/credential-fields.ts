@@ -16,7 +16,7 @@
 import type { Platform } from '../data';
 import { frameOriginOf } from '../engine/frames';
 import { platformMatchers } from '../engine/gate';
-import { ancestorPath, besideText, contextOf, fieldText, pairedLabel, sentencesWith, textBefore } from '../engine/page';
+import { aboveField, besideText, contextOf, fieldText, pairedLabel, sentencesWith, textBefore } from '../engine/page';
 import { CODE_BOX_TYPES, SPLIT_CODE_BOXES } from '../engine/secret-fields';
 import { NO_TEXT, findTerm, listMatcher, normalize, spaced, type Normalized } from '../engine/terms';
 import type { Evidence, Field, PageSnapshot } from '../engine/types';
@@ -50,8 +50,9 @@ const splitCache = new WeakMap<PageSnapshot, Map<Field, number>>();
 
 /**
  * The first box of each code split over one-character boxes, with the number of boxes: 4 to 8
- * fields of maxlength 1 side by side, in one parent or (each box wrapped) one grandparent. Only
- * codes and PINs are typed this way; the group counts as one secret field, its first box.
+ * fields of maxlength 1 side by side, in one parent or (each box wrapped) one grandparent (boxes
+ * with ids included: aboveField). Only codes and PINs are typed this way; the group counts as one
+ * secret field, its first box.
  */
 function splitCodeStarts(snap: PageSnapshot): Map<Field, number> {
   let starts = splitCache.get(snap);
@@ -60,11 +61,11 @@ function splitCodeStarts(snap: PageSnapshot): Map<Field, number> {
   const boxes = snap.fields.filter((f) => f.maxLength === 1 && CODE_BOX_TYPES.has(f.type));
   if (boxes.length >= SPLIT_CODE_BOXES.min) {
     const grouped = new Set<Field>();
-    for (const levels of [1, 2]) {
+    for (const levels of [1, 2] as const) {
       const groups = new Map<string, Field[]>();
       for (const f of boxes) {
         if (grouped.has(f)) continue;
-        const up = ancestorPath(f.selector, levels);
+        const up = aboveField(f, levels);
         if (!up) continue;
         const g = groups.get(up);
         if (g) g.push(f);
@@ -151,8 +152,7 @@ function findSecrets(snap: PageSnapshot, platform: Platform | null): SecretFindi
     const siteAccount = listMatcher('siteAccountWords').test(ctx);
     const headlineBrand = brandIn(headline, platform);
     // A login in the page header or menu with no platform named in it is the shop's own account box.
-    const chrome = f.selector.split(' > ').some((p) => /^(?:header|nav)(?:[:#.]|$)/.test(p));
-    if (chrome && !brand) {
+    if (f.inHeader && !brand) {
       out.push({ field: f, kind: s.kind, reason: s.reason, platformTied: false, login: false, brand: null });
       continue;
     }

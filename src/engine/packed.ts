@@ -68,6 +68,7 @@ export function unpackSnapshot(p: PackedSnapshot): PageSnapshot | null {
       ...(f.maxLength !== undefined ? { maxLength: f.maxLength } : {}),
       ...(f.blockBefore !== undefined ? { blockBefore: f.blockBefore } : {}),
       ...(f.parentPath !== undefined ? { parent: sel(f.parentPath) } : {}),
+      ...(f.inHeader !== undefined ? { inHeader: f.inHeader } : {}),
     })),
     forms: p.forms.map((f) => ({
       action: f.action,

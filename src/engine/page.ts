@@ -43,7 +43,7 @@ export function ancestorPath(selector: string, levels: number): string {
  * beside it when its own selector names none (Field.parent: a field with an id); '' when it is not
  * known (the parent's own selector starts from its id).
  */
-function aboveField(f: Field, levels: 1 | 2): string {
+export function aboveField(f: Field, levels: 1 | 2): string {
   if (f.parent === undefined) return ancestorPath(f.selector, levels);
   return levels === 1 ? f.parent : ancestorPath(f.parent, 1);
 }

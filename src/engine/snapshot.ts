@@ -88,6 +88,8 @@ function struckDistance(el: Element): number {
 
 /** Input types a shopper types text into, which a page can still mask like a password box. */
 const MASKABLE = new Set(['text', 'tel', 'number', 'email', 'search', 'url']);
+/** The page's header or menu, around a field: where a shop keeps its own sign-in box (Field.inHeader). */
+const HEADER_OR_MENU = 'header, nav, [role="banner"], [role="navigation"]';
 
 /**
  * Does the page mask what is typed into this field (dots instead of characters) with the
@@ -411,6 +413,7 @@ export function startSnapshot(doc: Document, url: string): SnapshotWalk {
         };
         // A field whose selector starts from its own id names no parent: the parent is kept beside it.
         if (paths.parent[path] === -1 && frame.parent?.el) field.parentPath = pathOf(frame.parent);
+        if (el.closest(HEADER_OR_MENU)) field.inHeader = true;
         // The browser's reading of the maxlength attribute (-1 without a valid one); only short limits say anything.
         const maxLength = tag === 'input' ? (el as HTMLInputElement).maxLength : -1;
         if (Number.isInteger(maxLength) && maxLength >= 1 && maxLength <= 99) field.maxLength = maxLength;

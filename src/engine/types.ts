@@ -44,6 +44,12 @@ export const FieldSchema = z.object({
    * box) could not be found from it.
    */
   parent: text(MAX_SELECTOR).optional(),
+  /**
+   * The field sits in the page's header or menu (a header or nav element, or role banner or
+   * navigation, around it): where a shop keeps its own sign-in box. Read from the DOM, since a
+   * selector stops at the nearest id (`form#login > input…` names no header around the form).
+   */
+  inHeader: z.literal(true).optional(),
 });
 export type Field = z.infer<typeof FieldSchema>;
 

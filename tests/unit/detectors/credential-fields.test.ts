@@ -117,6 +117,18 @@ const flags: [string, string, string, string[]][] = [
     'https://coinshop.example/',
     ['credential-fields'],
   ],
+  [
+    'a code split over six one-character boxes that each have an id (input#d0 … input#d5)',
+    page(`<h1>Buy TikTok Coins</h1><ul><li>1,000 Coins $9.99</li></ul><form action="/o"><label>TikTok username <input name="u"></label><p>Enter the code we sent you</p><div class="digits"><input id="d0" maxlength="1" inputmode="numeric"><input id="d1" maxlength="1" inputmode="numeric"><input id="d2" maxlength="1" inputmode="numeric"><input id="d3" maxlength="1" inputmode="numeric"><input id="d4" maxlength="1" inputmode="numeric"><input id="d5" maxlength="1" inputmode="numeric"></div><button>Buy now</button></form>`),
+    'https://coinshop.example/',
+    ['credential-fields'],
+  ],
+  [
+    'a code split over four boxes with ids, each in a box of its own',
+    page(`<h1>Buy TikTok Coins</h1><ul><li>1,000 Coins $9.99</li></ul><form action="/o"><label>TikTok username <input name="u"></label><div class="otp"><span><input id="c1" type="tel" maxlength="1"></span><span><input id="c2" type="tel" maxlength="1"></span><span><input id="c3" type="tel" maxlength="1"></span><span><input id="c4" type="tel" maxlength="1"></span></div><button>Buy now</button></form>`),
+    'https://coinshop.example/',
+    ['credential-fields'],
+  ],
 ];
 
 const passes: [string, string, string][] = [
@@ -133,6 +145,26 @@ const passes: [string, string, string][] = [
   [
     "the shop's own login box in the page header (no platform named in it)",
     page(`<header><b>CoinCart</b><form action="/account/login" method="post"><input type="email" name="email" placeholder="Email"><input type="password" name="password" placeholder="Password"><button>Log in</button></form></header><h1>TikTok Coins</h1><form action="/order"><label>TikTok username <input name="tt"></label><button>Buy now</button></form>`, 'CoinCart – TikTok Coins top up'),
+    'https://coincart.example/',
+  ],
+  [
+    "the shop's own login box in the page header, its fields with ids (no platform named in it)",
+    page(`<header><b>CoinCart</b><form action="/account/login" method="post"><input type="email" id="email" placeholder="Email"><input type="password" id="password" placeholder="Password"><button>Log in</button></form></header><h1>TikTok Coins</h1><form action="/order"><label>TikTok username <input name="tt"></label><button>Buy now</button></form>`, 'CoinCart – TikTok Coins top up'),
+    'https://coincart.example/',
+  ],
+  [
+    "the shop's own login box in the page header, outside any form, its fields with ids (no platform named in it)",
+    page(`<header><b>CoinCart</b><div class="account"><input type="email" id="email" placeholder="Email"><input type="password" id="password" placeholder="Password"><button>Log in</button></div></header><h1>TikTok Coins</h1><form action="/order"><label>TikTok username <input name="tt"></label><button>Buy now</button></form>`, 'CoinCart – TikTok Coins top up'),
+    'https://coincart.example/',
+  ],
+  [
+    "the shop's own login form with an id, in the page header (no platform named in it)",
+    page(`<header><b>CoinCart</b><form id="login" action="/account/login" method="post"><input type="email" name="email" placeholder="Email"><input type="password" name="password" placeholder="Password"><button>Log in</button></form></header><h1>TikTok Coins</h1><form action="/order"><label>TikTok username <input name="tt"></label><button>Buy now</button></form>`, 'CoinCart – TikTok Coins top up'),
+    'https://coincart.example/',
+  ],
+  [
+    "the shop's own login box in a banner that is a div (role=banner, no platform named in it)",
+    page(`<div role="banner"><b>CoinCart</b><form action="/account/login" method="post"><input type="email" name="email" placeholder="Email"><input type="password" name="password" placeholder="Password"><button>Log in</button></form></div><h1>TikTok Coins</h1><form action="/order"><label>TikTok username <input name="tt"></label><button>Buy now</button></form>`, 'CoinCart – TikTok Coins top up'),
     'https://coincart.example/',
   ],
   [
