@@ -4,7 +4,7 @@
  * whose checkout <iframe> from another origin asks for the TikTok password.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { extensionPage, fixturePage, launchFirefox, type FxHarness } from '../support/firefox';
+import { extensionPage, fixturePage, launchFirefox, waitInPage, type FxHarness } from '../support/firefox';
 import { hostileFixture } from '../support/corpus';
 
 const SHOP = 'https://coincorner.example/';
@@ -26,7 +26,8 @@ test('a TikTok password box in a cross-origin checkout frame makes the shop Dang
   // The page alone is no shop (its order form is in the frame): the badge appears once the frame is read.
   await page.waitForSelector('coin-shop-guard[data-verdict="danger"]', { timeout: 15_000 });
   const ext = await extensionPage(h, 'popup.html?tab=0', 'main');
-  const handle = await ext.waitForFunction(
+  const bar = await waitInPage(
+    ext,
     async (target: string) => {
       const b = (globalThis as unknown as { browser: import('webextension-polyfill').Browser }).browser;
       const all = (await b.storage.session.get(null)) as Record<string, { url?: string; verdict?: string }>;
@@ -35,10 +36,8 @@ test('a TikTok password box in a cross-origin checkout frame makes the shop Dang
       const tabId = Number(entry[0].slice(4));
       return { tabId, title: await b.browserAction.getTitle({ tabId }), badge: await b.browserAction.getBadgeText({ tabId }) };
     },
-    { timeout: 15_000, polling: 200 },
-    SHOP,
+    [SHOP],
   );
-  const bar = (await handle.jsonValue()) as { tabId: number; title: string; badge: string };
   expect(bar.title).toMatch(/^Danger: /);
   expect(bar.badge).toBe('!!');
   await ext.close();

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { PAGES_DIR, corpus, type CorpusEntry } from '../support/corpus';
-import { EXT_ORIGIN, extensionPage, launchFirefox, waitForToolbarFx, type FxHarness } from '../support/firefox';
+import { EXT_ORIGIN, extensionPage, fixturePage, launchFirefox, waitForToolbarFx, type FxHarness } from '../support/firefox';
 
 let h: FxHarness;
 /** Every request the web page tab made that was not a fixture. */
@@ -41,20 +41,6 @@ function engineVerdicts(entries: CorpusEntry[]): Map<string, string> {
   );
 }
 
-async function webTab(): Promise<Page> {
-  const page = await h.browser.newPage();
-  await page.setRequestInterception(true);
-  page.on('request', (req) => {
-    const url = req.url().split('#')[0] ?? '';
-    const body = h.serve.get(url);
-    if (body === undefined) unrouted.push(url);
-    void (body !== undefined
-      ? req.respond({ status: 200, contentType: 'text/html; charset=utf-8', body })
-      : req.respond({ status: 404, contentType: 'text/plain', body: 'not found' }));
-  });
-  return page;
-}
-
 /** Network resources the popup and the background page loaded, read from the popup. */
 async function extensionResources(popup: Page): Promise<{ popup: string[]; background: string[] }> {
   return popup.evaluate(async () => {
@@ -70,7 +56,7 @@ async function extensionResources(popup: Page): Promise<{ popup: string[]; backg
 test('the whole corpus and the popup: the extension loads nothing but its own files', { timeout: 600_000 }, async () => {
   const pages = corpus();
   const engine = engineVerdicts(pages);
-  const tab = await webTab();
+  const tab = await fixturePage(h, (url) => unrouted.push(url));
   const ext = await extensionPage(h, 'popup.html?tab=0', 'main');
   let dangerTab: number | null = null;
   for (const e of pages) {

@@ -11,7 +11,7 @@ import type { Page } from 'puppeteer-core';
 import type { Browser as Ext } from 'webextension-polyfill';
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { corpusEntry } from '../support/corpus';
-import { extensionPage, fixturePage, GECKO_ID, launchFirefox, type FxHarness } from '../support/firefox';
+import { extensionPage, fixturePage, GECKO_ID, launchFirefox, waitInPage, type FxHarness } from '../support/firefox';
 
 const byFile = corpusEntry;
 const SCAM = byFile('scam-password.html');
@@ -38,9 +38,9 @@ beforeAll(async () => {
   await opt.type('input[name="new-pin"]', PIN);
   await opt.type('input[name="new-pin-again"]', PIN);
   await opt.click('form[data-form="set-pin"] button[type="submit"]');
-  await opt.waitForFunction(() => document.querySelector('#status')?.textContent === 'PIN saved.', { timeout: 15_000 });
+  await waitInPage(opt, () => document.querySelector('#status')?.textContent === 'PIN saved.', []);
   await opt.click('input[name="mode"][value="strict"]');
-  await opt.waitForSelector('main#options[data-mode="strict"][data-controlled-by="pin"]', { timeout: 15_000 });
+  await waitInPage(opt, (sel: string) => !!document.querySelector(sel), ['main#options[data-mode="strict"][data-controlled-by="pin"]']);
   await opt.close();
 });
 afterAll(async () => {
@@ -129,7 +129,7 @@ test('policies.json 3rdparty: strict mode on and locked in the options page, dan
     const opt = await extensionPage(fx, 'options.html', 'main#options');
     const managed = await opt.evaluate(() => (globalThis as unknown as { browser: Ext }).browser.storage.managed.get(null));
     expect(managed).toEqual({ strictMode: true, dangerAction: 'block', requirePin: true });
-    await opt.waitForSelector('main#options[data-mode="strict"][data-controlled-by="policy"]', { timeout: 15_000 });
+    await waitInPage(opt, (sel: string) => !!document.querySelector(sel), ['main#options[data-mode="strict"][data-controlled-by="policy"]']);
     const disabled = await opt.$$eval('input[name="mode"], input[name="dangerAction"], input[name="requirePin"]', (els) => els.map((e) => e.matches(':disabled')));
     expect(disabled.length).toBe(5);
     expect(disabled.every(Boolean)).toBe(true);

@@ -8,6 +8,11 @@
  * restricts WebDriver navigation to web schemes otherwise). Firefox never
  * reports such a navigation as finished, so tests wait for the page's content
  * instead of the navigation.
+ *
+ * Waits in extension pages go through waitInPage(), not puppeteer's
+ * waitForFunction or waitForSelector: those build their check with Function()
+ * inside the page, which the extension's CSP refuses (Firefox ESR 140.12 throws
+ * "call to Function() blocked by CSP").
  */
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { resolve } from 'node:path';
@@ -41,14 +46,21 @@ export async function launchFirefox(opts: { locale?: string } = {}): Promise<FxH
 }
 
 /** A new tab whose requests are all answered from the corpus (404 otherwise). */
-export async function fixturePage(h: FxHarness): Promise<Page> {
+export async function fixturePage(h: FxHarness, onUnrouted?: (url: string) => void): Promise<Page> {
   const page = await h.browser.newPage();
   await page.setRequestInterception(true);
   page.on('request', (req) => {
-    const body = h.serve.get(req.url().split('#')[0] ?? '');
-    void (body !== undefined
-      ? req.respond({ status: 200, contentType: 'text/html; charset=utf-8', body })
-      : req.respond({ status: 404, contentType: 'text/plain', body: 'not found' }));
+    const url = req.url().split('#')[0] ?? '';
+    const body = h.serve.get(url);
+    if (body === undefined) onUnrouted?.(url);
+    const answer =
+      body !== undefined
+        ? req.respond({ status: 200, contentType: 'text/html; charset=utf-8', body })
+        : req.respond({ status: 404, contentType: 'text/plain', body: 'not found' });
+    // Firefox ESR 140.12 reports a page's inline data: images and fonts to interception but holds no
+    // request for them ("no such request" when answered); they never touch the network. Any other
+    // failed answer stays an error.
+    void (url.startsWith('data:') ? answer.catch(() => undefined) : answer);
   });
   return page;
 }
@@ -88,11 +100,11 @@ async function waitForExtensionDocument(page: Page, ready: string): Promise<void
   const deadline = Date.now() + TAB_READY_MS;
   for (;;) {
     try {
-      await page.waitForFunction(
+      await waitInPage(
+        page,
         (origin: string, sel: string) => location.origin === origin && !!document.querySelector(sel),
-        { timeout: Math.max(500, deadline - Date.now()) },
-        EXT_ORIGIN,
-        ready,
+        [EXT_ORIGIN, ready],
+        Math.max(500, deadline - Date.now()),
       );
       return;
     } catch (err) {
@@ -101,6 +113,43 @@ async function waitForExtensionDocument(page: Page, ready: string): Promise<void
       const text = err instanceof Error ? `${err.message} ${String(err.cause ?? '')}` : '';
       if (Date.now() >= deadline || !/Protocol error/.test(text)) throw err;
     }
+  }
+}
+
+/** How long one wait in the page lasts when nothing in its DOM changes (storage, say, changes no DOM). */
+const RECHECK_MS = 100;
+
+/**
+ * Runs `check` in the page until it returns something other than false, null or undefined, and
+ * returns that. Between two checks the page itself waits for its next DOM change, or RECHECK_MS
+ * when none comes. `check` reaches the page through WebDriver BiDi's script.callFunction, which an
+ * extension page's CSP allows; it must not build code from strings.
+ */
+export async function waitInPage<A extends unknown[], R>(
+  page: Page,
+  check: (...args: A) => R | Promise<R>,
+  args: A,
+  timeout = 15_000,
+): Promise<Exclude<R, false | null | undefined>> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = (await page.evaluate(check as (...a: unknown[]) => unknown, ...args)) as R;
+    if (value !== false && value !== null && value !== undefined) return value as Exclude<R, false | null | undefined>;
+    if (Date.now() >= deadline) throw new Error(`waited ${timeout} ms in ${page.url()} for ${check.toString().slice(0, 160)}`);
+    await page.evaluate(
+      (ms: number) =>
+        new Promise<void>((done) => {
+          const observer = new MutationObserver(() => finish());
+          const timer = setTimeout(() => finish(), ms);
+          function finish() {
+            observer.disconnect();
+            clearTimeout(timer);
+            done();
+          }
+          observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+        }),
+      Math.min(RECHECK_MS, Math.max(1, deadline - Date.now())),
+    );
   }
 }
 
@@ -113,8 +162,9 @@ export interface FxToolbar {
 
 /** The toolbar state for the tab showing `url`, once the background has a verdict for it. */
 export async function waitForToolbarFx(ext: Page, url: string): Promise<FxToolbar> {
-  const handle = await ext.waitForFunction(
-    async (target: string) => {
+  return waitInPage(
+    ext,
+    async (target: string): Promise<FxToolbar | false> => {
       const b = (globalThis as unknown as { browser: import('webextension-polyfill').Browser }).browser;
       const all = (await b.storage.session.get(null)) as Record<string, { url?: string; verdict?: string }>;
       const entry = Object.entries(all).find(([k, v]) => k.startsWith('tab:') && v?.url === target);
@@ -127,8 +177,6 @@ export async function waitForToolbarFx(ext: Page, url: string): Promise<FxToolba
         badge: await b.browserAction.getBadgeText({ tabId }),
       };
     },
-    { timeout: 15_000, polling: 200 },
-    url,
+    [url],
   );
-  return (await handle.jsonValue()) as FxToolbar;
 }
