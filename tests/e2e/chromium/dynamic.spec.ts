@@ -2,9 +2,10 @@
  * Dynamic pages, end to end in real Chromium with the built extension (issue 6):
  * SPA navigation, a shop that appears after load, a password field inside a
  * same-origin iframe or an open shadow root or masked by a style sheet, a code
- * split over one-character boxes, a password box with an id named only by the
- * text beside it, a shop's own sign-in form that shares its id with the order
- * form, and a page that mutates ~1,000 times a second (re-scans stay few).
+ * split over one-character boxes (also when each box has an id), a password box
+ * with an id named only by the text beside it, a shop's own sign-in form that
+ * shares its id with the order form or sits in its header with ids, and a page
+ * that mutates ~1,000 times a second (re-scans stay few).
  */
 import { expect, test } from '@playwright/test';
 import { launchChromium, openPopup, tabIds, waitForToolbar, type Harness } from '../support/chromium';
@@ -21,6 +22,8 @@ const FORMACTION = 'https://formaction-login.example/';
 const PROMPT = 'https://code-prompt.example/';
 const SHARED_ID = 'https://shared-form-id.example/';
 const ID_BESIDE = 'https://id-password.example/';
+const SPLIT_IDS = 'https://split-code-ids.example/';
+const HEADER_IDS = 'https://header-login-ids.example/';
 
 let h: Harness;
 test.beforeAll(async () => {
@@ -37,6 +40,8 @@ test.beforeAll(async () => {
   h.serve.set(PROMPT, hostileFixture('code-prompt.html'));
   h.serve.set(SHARED_ID, hostileFixture('shared-form-id.html'));
   h.serve.set(ID_BESIDE, hostileFixture('id-password-beside.html'));
+  h.serve.set(SPLIT_IDS, hostileFixture('split-code-ids.html'));
+  h.serve.set(HEADER_IDS, hostileFixture('header-login-ids.html'));
   // Count the snapshots the background receives, per tab (a second listener beside the router's).
   await h.worker.evaluate(() => {
     const g = globalThis as unknown as { __snapshots: Record<number, number> };
@@ -97,6 +102,7 @@ for (const [what, url, signal, evidence] of [
   ['a bare box that only the text above it names ("Enter the 6-digit code TikTok sent you")', PROMPT, 'credential-fields', /asks for “6-digit code”/],
   ['an https form whose button sends it over http elsewhere (formaction)', FORMACTION, 'insecure-transport-form', /a button of this form sends your password or code unencrypted to http:\/\/collector\.example/],
   ['a password box with an id, outside any form, named only by the text beside it', ID_BESIDE, 'credential-fields', /pw \(password field\)/],
+  ['a one-time code split over six one-character boxes that each have an id', SPLIT_IDS, 'credential-fields', /split over 6 one-character boxes/],
 ] as const) {
   test(`${what} is read`, async () => {
     const page = await h.context.newPage();
@@ -110,19 +116,24 @@ for (const [what, url, signal, evidence] of [
   });
 }
 
-test("a shop's own sign-in form that shares its id with the TikTok order form is judged by its own text: no TikTok login", async () => {
-  const page = await h.context.newPage();
-  await page.goto(SHARED_ID);
-  await expect(page.locator('coin-shop-guard')).toHaveAttribute('data-verdict', 'ok');
-  const bar = await waitForToolbar(h, SHARED_ID);
-  const popup = await openPopup(h, bar.tabId);
-  // The good sign is shown once the reasons are there; the password box of the shop's own account is not one of them.
-  await expect(popup.locator('[data-signal="username-only"]')).toContainText(/tiktok username/i);
-  await expect(popup.locator('[data-signal="credential-fields"]')).toHaveCount(0);
-  await expect(popup.locator('[data-signal="fake-platform-login"]')).toHaveCount(0);
-  await popup.close();
-  await page.close();
-});
+for (const [what, url] of [
+  ["a shop's own sign-in form that shares its id with the TikTok order form is judged by its own text", SHARED_ID],
+  ["a shop's own sign-in box in its page header, its form and fields with ids, is the shop's own", HEADER_IDS],
+] as const) {
+  test(`${what}: ok, no TikTok login`, async () => {
+    const page = await h.context.newPage();
+    await page.goto(url);
+    await expect(page.locator('coin-shop-guard')).toHaveAttribute('data-verdict', 'ok');
+    const bar = await waitForToolbar(h, url);
+    const popup = await openPopup(h, bar.tabId);
+    // The good sign is shown once the reasons are there; the password box of the shop's own account is not one of them.
+    await expect(popup.locator('[data-signal="username-only"]')).toContainText(/tiktok username/i);
+    await expect(popup.locator('[data-signal="credential-fields"]')).toHaveCount(0);
+    await expect(popup.locator('[data-signal="fake-platform-login"]')).toHaveCount(0);
+    await popup.close();
+    await page.close();
+  });
+}
 
 test('a shop page mutating ~1,000 times a second is re-scanned only a few times', async () => {
   const before = new Set(await tabIds(h));
