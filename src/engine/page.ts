@@ -4,7 +4,7 @@
  * ask for a bank transfer"). Pure functions over plain data.
  */
 import type { VocabList } from '../data';
-import { MAY_HOLD_LETTER, NO_TEXT, findTerm, listMatcher, listNeedsLetter, listReadsDigits, normalize, type Normalized } from './terms';
+import { MAY_HOLD_LETTER, NO_TEXT, digitShape, findTerm, listByDigits, listMatcher, listNeedsLetter, normalize, type Normalized, type TermMatcher } from './terms';
 import type { Field, Form, PageSnapshot, TextBlock } from './types';
 
 /** Label and name of a field, normalised, with name separators read as spaces. */
@@ -224,11 +224,10 @@ function firstWithText(snap: PageSnapshot): Int32Array {
 
 const sameShapeCache = new WeakMap<PageSnapshot, Int32Array>();
 const DIGIT = /[0-9]/;
-const DIGITS = /[0-9]/g;
 
 /**
  * firstWithText(), with texts that differ only in their ASCII digits counted as one ("100 coins",
- * "250 coins"): for the lists that read no digits (listReadsDigits). On the 5,000-element shop the
+ * "250 coins"): for the terms without digits (listByDigits). On the 5,000-element shop the
  * 842 distinct texts with a letter are 12 such shapes. Each distinct text's shape is made once.
  */
 function firstWithShape(snap: PageSnapshot): Int32Array {
@@ -245,7 +244,7 @@ function firstWithShape(snap: PageSnapshot): Int32Array {
         continue;
       }
       const t = norm[i] as string;
-      const key = DIGIT.test(t) ? t.replace(DIGITS, '0') : t;
+      const key = DIGIT.test(t) ? digitShape(t) : t;
       const k = seen.get(key);
       if (k === undefined) seen.set(key, i);
       else shape[i] = k;
@@ -255,27 +254,43 @@ function firstWithShape(snap: PageSnapshot): Int32Array {
   return shape;
 }
 
-const holdsCache = new WeakMap<PageSnapshot, Map<VocabList, Int8Array>>();
+const holdsCache = new WeakMap<PageSnapshot, Map<TermMatcher, Int8Array>>();
 
 /**
- * "Does block i's normalised text hold a term of `list`?" (listMatcher(list).test), with the answer
- * kept per distinct text (per shape for a list without digits: firstWithShape) for the snapshot,
- * so a repeated label is searched once.
+ * "Does block i's normalised text hold a term of `list`?" (listMatcher(list).test). The list's
+ * terms without digits are searched once per shape of text (firstWithShape); its terms with digits
+ * ("only 3 left", "2fa") as shapes first, once per shape, then as they are, once per distinct text
+ * whose shape held one (listByDigits). The answers are kept for the snapshot, so a repeated label
+ * is searched once.
  */
 export function blockHolds(snap: PageSnapshot, list: VocabList): (i: number) => boolean {
-  const re = listMatcher(list);
+  const { words, numbered } = listByDigits(list);
+  const byWords = answers(snap, words, firstWithShape(snap), false);
+  if (!numbered) return byWords;
+  const mayHoldNumbered = answers(snap, numbered.shapes, firstWithShape(snap), true);
+  const byNumbered = answers(snap, numbered.terms, firstWithText(snap), false);
+  return (i) => byWords(i) || (mayHoldNumbered(i) && byNumbered(i));
+}
+
+/**
+ * Block i's answer from `m`, asked of the text `first[i]` stands for (of its digit shape when
+ * `asShape`), and kept per snapshot and matcher.
+ */
+function answers(snap: PageSnapshot, m: TermMatcher, first: Int32Array, asShape: boolean): (i: number) => boolean {
   const norm = normalizedBlocks(snap);
-  const first = listReadsDigits(list) ? firstWithText(snap) : firstWithShape(snap);
-  let byList = holdsCache.get(snap);
-  if (!byList) holdsCache.set(snap, (byList = new Map()));
-  let known = byList.get(list);
+  let byMatcher = holdsCache.get(snap);
+  if (!byMatcher) holdsCache.set(snap, (byMatcher = new Map()));
+  let known = byMatcher.get(m);
   // 0: not searched yet, 1: holds a term, 2: holds none.
-  if (!known) byList.set(list, (known = new Int8Array(norm.length)));
-  const answers = known;
+  if (!known) byMatcher.set(m, (known = new Int8Array(norm.length)));
+  const kept = known;
   return (i) => {
     const j = first[i] ?? i;
-    let a = answers[j] ?? 0;
-    if (a === 0) answers[j] = a = re.test(norm[j] ?? NO_TEXT) ? 1 : 2;
+    let a = kept[j] ?? 0;
+    if (a === 0) {
+      const t = norm[j] ?? NO_TEXT;
+      kept[j] = a = m.test(asShape ? (digitShape(t) as Normalized) : t) ? 1 : 2;
+    }
     return a === 1;
   };
 }

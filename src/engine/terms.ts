@@ -68,7 +68,7 @@ export function compileTerms(terms: readonly string[], flags = 'iu'): RegExp {
 
 /**
  * A word list, matched as whole words or phrases in normalised text (normalize()) without
- * compiling anything: the terms are filed under their first character, and only a position no
+ * compiling anything: the terms are filed under their first two characters, and only a position no
  * letter or digit precedes is tried, longest term first, with the same letter-or-digit test after
  * it. That is what compileTerms(terms) finds there, first match and every match alike: on
  * normalised text a term's spaces (`\s+` in the pattern) can only meet single spaces, and no
@@ -81,17 +81,27 @@ export function compileTerms(terms: readonly string[], flags = 'iu'): RegExp {
 export class TermMatcher {
   /** The normalised terms, longest first, each once. */
   readonly terms: readonly string[];
-  /** Terms by their first UTF-16 code unit, longest first: below 128 by index, the rest in a map. */
-  private readonly ascii: (string[] | undefined)[] = [];
-  private readonly other = new Map<number, string[]>();
+  /** Terms by their first UTF-16 code unit: below 128 by index, the rest in a map. */
+  private readonly ascii: (TermBucket | undefined)[] = [];
+  private readonly other = new Map<number, TermBucket>();
 
   constructor(terms: readonly string[]) {
     this.terms = normalizedTerms(terms);
     for (const t of this.terms) {
       const c = t.charCodeAt(0);
-      const bucket = c < 128 ? (this.ascii[c] ??= []) : this.other.get(c) ?? [];
-      if (c >= 128 && bucket.length === 0) this.other.set(c, bucket);
-      bucket.push(t);
+      let bucket = c < 128 ? this.ascii[c] : this.other.get(c);
+      if (!bucket) {
+        bucket = { next: new Map(), one: [] };
+        if (c < 128) this.ascii[c] = bucket;
+        else this.other.set(c, bucket);
+      }
+      if (t.length === 1) bucket.one.push(t);
+      else {
+        const d = t.charCodeAt(1);
+        const group = bucket.next.get(d);
+        if (group) group.push(t);
+        else bucket.next.set(d, [t]);
+      }
     }
   }
 
@@ -101,8 +111,15 @@ export class TermMatcher {
       const c = text.charCodeAt(p);
       const bucket = c < 128 ? this.ascii[c] : this.other.get(c);
       if (bucket === undefined || !wordMayStartAt(text, p)) continue;
-      for (const t of bucket) {
-        if (text.startsWith(t, p) && wordMayEndAt(text, p + t.length)) return { index: p, term: t };
+      // Longest first: every term of two or more units is longer than a one-unit term.
+      const group = p + 1 < text.length ? bucket.next.get(text.charCodeAt(p + 1)) : undefined;
+      if (group) {
+        for (const t of group) {
+          if (text.startsWith(t, p) && wordMayEndAt(text, p + t.length)) return { index: p, term: t };
+        }
+      }
+      for (const t of bucket.one) {
+        if (wordMayEndAt(text, p + 1)) return { index: p, term: t };
       }
     }
     return null;
@@ -118,6 +135,16 @@ export class TermMatcher {
     for (let m = this.first(text); m; m = this.first(text, m.index + m.term.length)) out.push(m.term);
     return out;
   }
+}
+
+/**
+ * The terms that start with one UTF-16 code unit: those of two or more units by their second unit
+ * (each group longest first), so a position is tried only against terms that can fit there, and
+ * the one-unit term, if any.
+ */
+interface TermBucket {
+  next: Map<number, string[]>;
+  one: string[];
 }
 
 /** Letters and digits as the matchers' look-arounds see them; built on first need (a non-ASCII neighbour). */
@@ -197,17 +224,50 @@ export function listNeedsLetter(list: VocabList): boolean {
   return needs;
 }
 
-const readsDigits = new Map<VocabList, boolean>();
-
 /**
  * Does a term of `list` hold an ASCII digit once normalised? If none does, two texts that differ
  * only in which ASCII digits they have ("100 coins", "250 coins") hold the same terms: a term
  * without digits never matches across a digit, and a digit next to a term is a digit either way.
  */
 export function listReadsDigits(list: VocabList): boolean {
-  let reads = readsDigits.get(list);
-  if (reads === undefined) readsDigits.set(list, (reads = listMatcher(list).terms.some((t) => /[0-9]/.test(t))));
-  return reads;
+  return listByDigits(list).numbered !== null;
+}
+
+/** A list's terms that hold an ASCII digit: as they are, and as shapes (every digit read as 0). */
+export interface NumberedTerms {
+  terms: TermMatcher;
+  shapes: TermMatcher;
+}
+
+const byDigits = new Map<VocabList, { words: TermMatcher; numbered: NumberedTerms | null }>();
+
+/** Every ASCII digit of `text` read as 0: texts that differ only in their digits have one shape. */
+export function digitShape(text: string): string {
+  return text.replace(/[0-9]/g, '0');
+}
+
+/**
+ * `list` as its terms that hold no ASCII digit (`words`) and those that do (`numbered`, null when
+ * none does; `words` is then the list's own matcher). Text holds a term of the list when it holds
+ * one of either. `words` answers alike for texts that differ only in their digits (listReadsDigits),
+ * so a page's "100 coins", "250 coins" need one search for it; and a text can hold a numbered term
+ * only if its shape holds that term's shape (a digit stays a digit, so a word's ends stay where
+ * they are), so "100 coins" needs no search for "only 3 left".
+ */
+export function listByDigits(list: VocabList): { words: TermMatcher; numbered: NumberedTerms | null } {
+  let parts = byDigits.get(list);
+  if (!parts) {
+    const all = listMatcher(list);
+    const numbered = all.terms.filter((t) => /[0-9]/.test(t));
+    parts = numbered.length
+      ? {
+          words: new TermMatcher(all.terms.filter((t) => !/[0-9]/.test(t))),
+          numbered: { terms: new TermMatcher(numbered), shapes: new TermMatcher(numbered.map(digitShape)) },
+        }
+      : { words: all, numbered: null };
+    byDigits.set(list, parts);
+  }
+  return parts;
 }
 
 const compiled = new Map<VocabList, TermMatcher>();

@@ -69,5 +69,8 @@ describe('blockHolds answers as the list matcher does, block by block', { timeou
     expect(listReadsDigits('pressureWords')).toBe(true);
     expect(listReadsDigits('bankTransferWords')).toBe(false);
     answersAsTheMatcher(['Enter the 6 digit code', 'Enter the 4 digit code', 'Your 2fa code', 'Your 3fa code', 'Only 3 left', 'Only 30 left', '100 coins', '250 coins', 'Bank transfer 1', 'x1 coins', 'x12 coins', '$9.99']);
+    // A list with digits searches its other terms once per shape: a text may hold either kind, or both.
+    // Texts of one shape ("only 0 left", "trc00") that hold a numbered term or not: those are searched one by one.
+    answersAsTheMatcher(['Hurry, only 3 left', 'Hurry, only 30 left', 'Only 3 left', 'Only 4 left', 'only 7 left', 'trc20', 'trc21', 'hurry 30', 'Enter your password', 'Enter your password 2fa', 'password 3fa', '2 fa', '2fa']);
   });
 });

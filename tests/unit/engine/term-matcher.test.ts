@@ -170,6 +170,20 @@ describe('TermMatcher answers as the whole-word pattern does on normalised text'
     );
   });
 
+  test('one-character terms beside longer terms with the same first character (no data list has one yet)', () => {
+    const terms = ['x', 'xu', 'x y', 'xuxu', 'é', 'ép', '中', '中文', '$', '$5', 'ab', 'a'];
+    const m = new TermMatcher(terms);
+    const ref = reference(terms);
+    const piece = fc.constantFrom(...terms, ' ', 'y', 'u', 'p', '文', '5', 'b', '1', '.', 'z');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 10 }), (parts) => {
+        expect(differs(m, ref, normalize(parts.join('')))).toBe('');
+      }),
+      { numRuns: 4000 },
+    );
+    expect(m.all(normalize('x xu x y xuxu é ép 中 $ $5 a ab'))).toEqual(['x', 'xu', 'x y', 'xuxu', 'é', 'ép', '中', '$', '$5', 'a', 'ab']);
+  });
+
   test('examples: a term inside a longer word is not found; the longest term at the first place is', () => {
     const m = new TermMatcher(['top up', 'top', 'coins', 'uc']);
     expect(m.first(normalize('Our product range'))).toBeNull();
