@@ -3,9 +3,9 @@
  * A name inside an off-platform instruction ("transfer DANA ke 0812… a.n.
  * Siti") is a transfer to a person, not a protected payment: not counted.
  */
-import { blockHolds, blocksThatMayHold, normalizedBlocks } from '../engine/page';
+import { blockHolds, blocksThatMayHold, normalizedBlocks, normalizedOptions, optionHolds } from '../engine/page';
 import { NO_TEXT, listMatcher, type Normalized } from '../engine/terms';
-import { normalizedOptions, offPlatformFindings } from './off-platform-payment';
+import { offPlatformFindings } from './off-platform-payment';
 import type { Evidence, TextBlock } from '../engine/types';
 import { MAX_EVIDENCE, type Detector } from './types';
 
@@ -33,7 +33,8 @@ export const knownPaymentProcessor: Detector = {
     const options = normalizedOptions(snap);
     const blocks = normalizedBlocks(snap);
     const holds = blockHolds(snap, 'paymentProcessors');
-    if (snap.options.every((o, i) => scan(o, options[i] ?? NO_TEXT))) {
+    const named = optionHolds(snap, any);
+    if (snap.options.every((o, i) => scan(o, options[i] ?? NO_TEXT, named(i)))) {
       for (const i of blocksThatMayHold(snap, 'paymentProcessors')) if (!scan(snap.blocks[i] as TextBlock, blocks[i] ?? NO_TEXT, holds(i))) break;
     }
     if (!evidence.length) return [];

@@ -16,7 +16,7 @@
  * "beware of sellers who want gift cards") is not an instruction and is skipped.
  */
 import { NO_TEXT, listMatcher, normalize, type Normalized } from '../engine/terms';
-import { blockHolds, isNegated, sentences, sentencesWith } from '../engine/page';
+import { blockHolds, isNegated, optionHolds, sentences, sentencesWith } from '../engine/page';
 import type { Evidence, PageSnapshot, TextBlock } from '../engine/types';
 import { MAX_EVIDENCE, clipEvidence, type Detector } from './types';
 
@@ -173,8 +173,8 @@ export function chatOnlyCheckout(snap: PageSnapshot, pricesFound: number): Evide
   // A "Buy" button or link that is not a chat means there is a checkout elsewhere.
   const buy = listMatcher('commerceWords');
   const isBuy = (t: string) => t.length <= 60 && buy.test(normalize(t));
-  const options = normalizedOptions(snap);
-  if (snap.options.some((o, i) => o.text.length <= 60 && buy.test(options[i] ?? NO_TEXT)) || snap.links.some((l) => !CHAT_LINK.test(l.href) && isBuy(l.text))) return null;
+  const buyOption = optionHolds(snap, buy);
+  if (snap.options.some((o, i) => o.text.length <= 60 && buyOption(i)) || snap.links.some((l) => !CHAT_LINK.test(l.href) && isBuy(l.text))) return null;
   const link = snap.links.find((l) => CHAT_LINK.test(l.href) && !listMatcher('supportWords').test(normalize(l.text)));
   if (link) return { text: clipEvidence(`the only way to order is a chat: “${link.text || link.href}” → ${link.href}`) };
   for (const h of sentencesWith(snap, 'chatContactWords')) {
@@ -186,18 +186,9 @@ export function chatOnlyCheckout(snap: PageSnapshot, pricesFound: number): Evide
 
 /** The page names a card processor or e-wallet with buyer protection. */
 export function namesProcessor(snap: PageSnapshot): boolean {
-  const re = listMatcher('paymentProcessors');
+  const named = optionHolds(snap, listMatcher('paymentProcessors'));
   const holds = blockHolds(snap, 'paymentProcessors');
-  return normalizedOptions(snap).some((o) => re.test(o)) || snap.blocks.some((_, i) => holds(i));
-}
-
-const optionsCache = new WeakMap<PageSnapshot, Normalized[]>();
-
-/** The page's option labels, normalised once per snapshot (as normalizedBlocks does for blocks). */
-export function normalizedOptions(snap: PageSnapshot): Normalized[] {
-  let n = optionsCache.get(snap);
-  if (!n) optionsCache.set(snap, (n = snap.options.map((o) => normalize(o.text))));
-  return n;
+  return snap.options.some((_, i) => named(i)) || snap.blocks.some((_, i) => holds(i));
 }
 
 export const offPlatformPayment: Detector = {

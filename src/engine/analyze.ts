@@ -17,11 +17,11 @@
 import { data, type Platform } from '../data';
 import { DETECTORS } from '../detectors';
 import { secretFindings, secretReasonIn } from '../detectors/credential-fields';
-import { chatOnlyCheckout, normalizedOptions, offPlatformFindings } from '../detectors/off-platform-payment';
+import { chatOnlyCheckout, offPlatformFindings } from '../detectors/off-platform-payment';
 import { findMoney } from '../prices/parse';
 import { extractPrices } from '../prices/extract';
 import { platformMatchers } from './gate';
-import { fieldText, sentencesWith, siblingsOf } from './page';
+import { fieldText, optionHolds, sentencesWith, siblingsOf } from './page';
 import { siteInfo, type SiteInfo } from './site';
 import { NO_TEXT, TermMatcher, findTerm, listMatcher, normalize } from './terms';
 import type { PageSnapshot, PriceEntry, ScanResult, Severity, Signal, Verdict } from './types';
@@ -99,8 +99,9 @@ export function shopScore(
   // Prices alone are not a shop: an article or a calculator quotes prices too. They add weight to
   // something to act on (an order form, a buy button, payment instructions).
   if (pricesFound > 0) score += pricesFound >= 2 ? 2 : 1;
-  const optionTexts = normalizedOptions(snap);
-  const coinOptions = snap.options.filter((_, i) => unit.test(optionTexts[i] ?? NO_TEXT) || coinRe.test(optionTexts[i] ?? NO_TEXT));
+  const unitOption = optionHolds(snap, unit);
+  const coinOption = optionHolds(snap, coinRe);
+  const coinOptions = snap.options.filter((_, i) => unitOption(i) || coinOption(i));
   if (coinOptions.length >= 1) {
     score += coinOptions.length >= 2 ? 1 : 0;
     interactive++;
@@ -108,8 +109,9 @@ export function shopScore(
   // A buy button or order link ("Buy now", "Beli", "Order via WhatsApp"), or price buttons.
   const buyRe = listMatcher('commerceWords');
   const chatRe = listMatcher('chatOrderWords');
+  const buyOption = optionHolds(snap, buyRe);
   const buyAction =
-    snap.options.some((o, i) => o.text.length <= 60 && (buyRe.test(optionTexts[i] ?? NO_TEXT) || findMoney(o.text).length > 0)) ||
+    snap.options.some((o, i) => o.text.length <= 60 && (buyOption(i) || findMoney(o.text).length > 0)) ||
     snap.links.some((l) => l.text.length <= 60 && (buyRe.test(normalize(l.text)) || chatRe.test(normalize(l.text))));
   if (buyAction && (pricesFound > 0 || coinOptions.length > 0)) {
     score += 1;

@@ -254,7 +254,7 @@ function firstWithShape(snap: PageSnapshot): Int32Array {
   return shape;
 }
 
-const holdsCache = new WeakMap<PageSnapshot, Map<TermMatcher, Int8Array>>();
+const blockAnswers: AnswerCache = new WeakMap();
 
 /**
  * "Does block i's normalised text hold a term of `list`?" (listMatcher(list).test). The list's
@@ -265,30 +265,72 @@ const holdsCache = new WeakMap<PageSnapshot, Map<TermMatcher, Int8Array>>();
  */
 export function blockHolds(snap: PageSnapshot, list: VocabList): (i: number) => boolean {
   const { words, numbered } = listByDigits(list);
-  const byWords = answers(snap, words, firstWithShape(snap), false);
+  const norm = normalizedBlocks(snap);
+  const byWords = keptAnswers(blockAnswers, snap, norm, words, firstWithShape(snap), false);
   if (!numbered) return byWords;
-  const mayHoldNumbered = answers(snap, numbered.shapes, firstWithShape(snap), true);
-  const byNumbered = answers(snap, numbered.terms, firstWithText(snap), false);
+  const mayHoldNumbered = keptAnswers(blockAnswers, snap, norm, numbered.shapes, firstWithShape(snap), true);
+  const byNumbered = keptAnswers(blockAnswers, snap, norm, numbered.terms, firstWithText(snap), false);
   return (i) => byWords(i) || (mayHoldNumbered(i) && byNumbered(i));
 }
 
+const optionsCache = new WeakMap<PageSnapshot, Normalized[]>();
+
+/** The page's option labels, normalised once per snapshot (as normalizedBlocks does for blocks). */
+export function normalizedOptions(snap: PageSnapshot): Normalized[] {
+  let n = optionsCache.get(snap);
+  if (!n) optionsCache.set(snap, (n = snap.options.map((o) => normalize(o.text))));
+  return n;
+}
+
+const sameOptionCache = new WeakMap<PageSnapshot, Int32Array>();
+const optionAnswers: AnswerCache = new WeakMap();
+
 /**
- * Block i's answer from `m`, asked of the text `first[i]` stands for (of its digit shape when
- * `asShape`), and kept per snapshot and matcher.
+ * "Does option i's normalised label hold a term of `m`?" (m.test), searched once per distinct
+ * label and kept for the snapshot: a shop has a "Buy now" button on every card.
  */
-function answers(snap: PageSnapshot, m: TermMatcher, first: Int32Array, asShape: boolean): (i: number) => boolean {
-  const norm = normalizedBlocks(snap);
-  let byMatcher = holdsCache.get(snap);
-  if (!byMatcher) holdsCache.set(snap, (byMatcher = new Map()));
+export function optionHolds(snap: PageSnapshot, m: TermMatcher): (i: number) => boolean {
+  const norm = normalizedOptions(snap);
+  let first = sameOptionCache.get(snap);
+  if (!first) {
+    first = new Int32Array(norm.length);
+    const seen = new Map<string, number>();
+    for (let i = 0; i < norm.length; i++) {
+      const t = norm[i] as string;
+      const j = seen.get(t);
+      if (j === undefined) seen.set(t, i);
+      first[i] = j ?? i;
+    }
+    sameOptionCache.set(snap, first);
+  }
+  return keptAnswers(optionAnswers, snap, norm, m, first, false);
+}
+
+/** Answers per snapshot and matcher, by index: 0 not searched yet, 1 holds a term, 2 holds none. */
+type AnswerCache = WeakMap<PageSnapshot, Map<TermMatcher, Int8Array>>;
+
+/**
+ * Item i's answer from `m`, asked of the text `first[i]` stands for (of its digit shape when
+ * `asShape`), and kept in `cache` per snapshot and matcher.
+ */
+function keptAnswers(
+  cache: AnswerCache,
+  snap: PageSnapshot,
+  texts: readonly Normalized[],
+  m: TermMatcher,
+  first: Int32Array,
+  asShape: boolean,
+): (i: number) => boolean {
+  let byMatcher = cache.get(snap);
+  if (!byMatcher) cache.set(snap, (byMatcher = new Map()));
   let known = byMatcher.get(m);
-  // 0: not searched yet, 1: holds a term, 2: holds none.
-  if (!known) byMatcher.set(m, (known = new Int8Array(norm.length)));
+  if (!known) byMatcher.set(m, (known = new Int8Array(texts.length)));
   const kept = known;
   return (i) => {
     const j = first[i] ?? i;
     let a = kept[j] ?? 0;
     if (a === 0) {
-      const t = norm[j] ?? NO_TEXT;
+      const t = texts[j] ?? NO_TEXT;
       kept[j] = a = m.test(asShape ? (digitShape(t) as Normalized) : t) ? 1 : 2;
     }
     return a === 1;

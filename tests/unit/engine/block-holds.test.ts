@@ -9,9 +9,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { VOCAB_LISTS } from '../../../src/data';
-import { blockHolds } from '../../../src/engine/page';
+import { blockHolds, optionHolds } from '../../../src/engine/page';
 import { buildSnapshot } from '../../../src/engine/snapshot';
 import { listMatcher, listReadsDigits, normalize } from '../../../src/engine/terms';
+import { platformMatchers } from '../../../src/engine/gate';
 import type { PageSnapshot } from '../../../src/engine/types';
 import { parseHtml } from '../../../src/node/scan-html';
 import { shopOfSize } from '../../../scripts/bench/pages';
@@ -72,5 +73,43 @@ describe('blockHolds answers as the list matcher does, block by block', { timeou
     // A list with digits searches its other terms once per shape: a text may hold either kind, or both.
     // Texts of one shape ("only 0 left", "trc00") that hold a numbered term or not: those are searched one by one.
     answersAsTheMatcher(['Hurry, only 3 left', 'Hurry, only 30 left', 'Only 3 left', 'Only 4 left', 'only 7 left', 'trc20', 'trc21', 'hurry 30', 'Enter your password', 'Enter your password 2fa', 'password 3fa', '2 fa', '2fa']);
+  });
+});
+
+describe('optionHolds answers as the matcher does, option by option', () => {
+  const matchers = [...VOCAB_LISTS.map((l) => listMatcher(l)), platformMatchers().unit, platformMatchers().brand];
+
+  test('on every fixture page and a shop with a "Buy now" on every card, front to back and back to front', () => {
+    let hits = 0;
+    for (const s of pages) {
+      for (const m of matchers) {
+        const want = s.options.map((o) => m.test(normalize(o.text)));
+        expect(s.options.map((_, i) => optionHolds(s, m)(i))).toEqual(want);
+        const again = optionHolds(s, m);
+        expect(s.options.map((_, i) => again(s.options.length - 1 - i)).reverse()).toEqual(want);
+        hits += want.filter(Boolean).length;
+      }
+    }
+    expect(hits).toBeGreaterThan(100);
+  });
+
+  test('labels that differ only in case or spacing share an answer; different labels do not leak theirs', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom('Buy now', 'BUY  NOW', 'Pay with PayPal', 'PayPal', '1,000 Coins', 'Hello', 'Send via WhatsApp'), { minLength: 1, maxLength: 15 }),
+        fc.nat(matchers.length - 1),
+        fc.array(fc.nat(), { maxLength: 20 }),
+        (labels, k, order) => {
+          const s = snap(`<body>${labels.map((t) => `<button>${t}</button>`).join('')}</body>`, 'https://x.example/');
+          const m = matchers[k] as (typeof matchers)[number];
+          const holds = optionHolds(s, m);
+          for (const n of order) {
+            const i = n % s.options.length;
+            expect(holds(i)).toBe(m.test(normalize(s.options[i]?.text ?? '')));
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
