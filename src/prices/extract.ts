@@ -22,8 +22,13 @@ import { compareWithOfficial, round } from './compare';
 import { parseNumber, readText, type Money, type ParseOptions, type UnitAmount } from './parse';
 import { ALL_FAMILIES, platformForFamily, type UnitFamily } from './units';
 
-/** More packages than any real shop lists; the popup and the detector need only a handful. */
-export const MAX_ENTRIES = 300;
+/**
+ * Packages kept, in page order. The official shops list fewer than ten per platform (the
+ * catalogue in src/data/prices.json), and the popup's chart shows eight; 100 leaves room for a
+ * reseller selling for several games on one page. A page of hundreds of packages is read only
+ * this far (docs/performance.md, items 32 and 40).
+ */
+export const MAX_ENTRIES = 100;
 /** How many blocks apart a card's size and price may be ("1,000 Coins" · struck old price · price). */
 const WINDOW = 4;
 /**

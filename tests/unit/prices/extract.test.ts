@@ -368,23 +368,24 @@ describe('a long price list: the first MAX_ENTRIES packages, without reading pas
   });
 
   test('a package whose price sits past the blocks read is read whole, not from half its card', () => {
-    // The 300th package starts right where the reading would stop: its "per 100" column is read,
-    // its price is not yet. Paired from what was read, it would cost $1.00 instead of $12.34.
-    const blocks = Array.from({ length: 299 }, (_, i) => card(100 * (i + 1), 0.5 * (i + 1))).flat();
+    // The last package kept starts right where the reading would stop: its "per 100" column is
+    // read, its price is not yet. Paired from what was read, it would cost $1.00 instead of $12.34.
+    const blocks = Array.from({ length: MAX_ENTRIES - 1 }, (_, i) => card(100 * (i + 1), 0.5 * (i + 1))).flat();
     blocks.push({ text: '5 Coins' }, { text: '1234 Coins' }, { text: 'Popular' }, { text: 'Fast delivery' }, { text: '$1.00' }, { text: '$12.34' });
     const out = extractPrices(listSnapshot(blocks), platform('tiktok'));
     expect(out).toHaveLength(MAX_ENTRIES);
-    expect(out[299]).toMatchObject({ units: 1234, price: 12.34 });
+    expect(out[MAX_ENTRIES - 1]).toMatchObject({ units: 1234, price: 12.34 });
   });
 
   test('packages in the options count first; the blocks fill what is left', () => {
-    const options = Array.from({ length: 250 }, (_, i) => `${10 * (i + 1)} Coins - $${(0.1 * (i + 1)).toFixed(2)}`);
+    const inOptions = MAX_ENTRIES - 50;
+    const options = Array.from({ length: inOptions }, (_, i) => `${10 * (i + 1)} Coins - $${(0.1 * (i + 1)).toFixed(2)}`);
     const blocks = Array.from({ length: 120 }, (_, i) => card(100_000 + i, 900 + i)).flat();
     const out = extractPrices(listSnapshot(blocks, options), platform('tiktok'));
     expect(out).toHaveLength(MAX_ENTRIES);
-    expect(out[249]).toMatchObject({ units: 2500, price: 25 });
-    expect(out[250]).toMatchObject({ units: 100_000, price: 900 });
-    expect(out[299]).toMatchObject({ units: 100_049, price: 949 });
+    expect(out[inOptions - 1]).toMatchObject({ units: 10 * inOptions, price: Number((0.1 * inOptions).toFixed(2)) });
+    expect(out[inOptions]).toMatchObject({ units: 100_000, price: 900 });
+    expect(out[MAX_ENTRIES - 1]).toMatchObject({ units: 100_049, price: 949 });
   });
 });
 
