@@ -215,7 +215,8 @@ export function startSnapshot(doc: Document, url: string): SnapshotWalk {
       chain.push(f);
       // A root of the walk is read from the DOM; an id starts the path.
       if (!f.parent || !f.el) break;
-      const id = idPart(f.el);
+      // Only an element the root's id query found can have one (null: no query, read each).
+      const id = withId === null || withId.has(f.el) ? idPart(f.el) : '';
       ids.push(id);
       if (id) break;
     }
@@ -256,6 +257,13 @@ export function startSnapshot(doc: Document, url: string): SnapshotWalk {
    * deep tree, overflows its stack), and each element's attribute is read instead.
    */
   let styledStruck: ReadonlySet<Element> | null = null;
+  /**
+   * The elements under the current root with an id attribute: one query when the walk enters a root,
+   * so that the selector of an element without one reads no attribute (most elements of a page have
+   * none). An id added later is not seen, and the element keeps its nth-of-type selector, which
+   * still finds it. null: the query failed, and each element's id is read.
+   */
+  let withId: ReadonlySet<Element> | null = null;
 
   /** Moves to the next root of the queue; false when there is none (or the element budget is spent). */
   function nextRoot(): boolean {
@@ -273,6 +281,11 @@ export function startSnapshot(doc: Document, url: string): SnapshotWalk {
         styledStruck = new Set((start as ParentNode).querySelectorAll('[style*="line-through"]'));
       } catch {
         styledStruck = null;
+      }
+      try {
+        withId = new Set((start as ParentNode).querySelectorAll('[id]'));
+      } catch {
+        withId = null;
       }
       try {
         // One simple selector: Chromium tests every element against each selector of a list (item 18, docs/performance.md).

@@ -31,3 +31,15 @@ test('snapshot selectors equal cssPath and resolve to the same element, on rando
     { numRuns: 150 },
   );
 });
+
+test('an element with an id is named by its id in every root the walk enters: the page, an open shadow root', () => {
+  document.body.innerHTML = '<main><p id="intro">Buy coins</p><div class="host"></div><p>Footer</p></main>';
+  const shadow = (document.querySelector('.host') as Element).attachShadow({ mode: 'open' });
+  shadow.innerHTML = '<form><div><span id="code-label">Enter the code</span><b>6 digits</b></div></form>';
+  const snap = buildSnapshot(document, 'https://x.example/');
+  const selectorOf = (text: string) => snap.blocks.find((b) => b.text === text)?.selector;
+  expect(selectorOf('Buy coins')).toBe('p#intro');
+  expect(selectorOf('Footer')).toBe('body:nth-of-type(1) > main:nth-of-type(1) > p:nth-of-type(2)');
+  expect(selectorOf('Enter the code')).toBe('span#code-label');
+  expect(selectorOf('6 digits')).not.toContain('#');
+});

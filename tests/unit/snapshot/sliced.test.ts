@@ -109,6 +109,19 @@ describe('snapshotInSlices', () => {
     expect(snap.stats.elements).toBeLessThanOrEqual(LIMITS.elements);
   });
 
+  test('an element given an id between slices keeps a selector that finds it', () => {
+    document.body.innerHTML = `<main>${'<p>Filler</p>'.repeat(20)}<div><span>Account number</span></div></main>`;
+    const walk = startSnapshot(document, URL_);
+    expect(walk.step(() => true, 1)).toBe(false);
+    const late = document.querySelector('main > div > span') as Element;
+    late.id = 'late';
+    while (!walk.step(() => true, 1));
+    const snap = unpackSnapshot(walk.packed()) as PageSnapshot;
+    const block = snap.blocks.find((b) => b.text === 'Account number');
+    expect(block).toBeDefined();
+    expect(document.querySelector(block?.selector ?? '')).toBe(late);
+  });
+
   test('a page that keeps moving what was read ahead of the walk would keep it going: the walk gives up after maxSlices', async () => {
     const page = `<body><div id="a">${Array.from({ length: 40 }, (_, i) => `<p>item ${i}</p>`).join('')}</div></body>`;
     // Between steps the page moves the paragraphs read so far to the end of their box, ahead of the walk.
