@@ -117,12 +117,48 @@ interface Frame {
   parent: Frame | null;
   /** nth-of-type position among its parent's children (0 for a root). */
   nth: number;
-  /** Children met so far, by tag (their nth-of-type positions). */
-  counts: Map<string, number> | null;
+  /**
+   * Children met so far, by tag (their nth-of-type positions): `[tag, count, tag, count, …]` while
+   * they have at most FEW_TAGS different tags (almost always), a Map past that (see nthAmong()).
+   */
+  counts: (string | number)[] | Map<string, number> | null;
   /** Its selector's path in the snapshot's table (src/engine/packed.ts), added when first needed (-1 until then). */
   path: number;
   /** See struckDistance(). */
   struck: number;
+}
+
+/**
+ * Different child tags an element's counts keep in a list. Most elements' children have a handful
+ * of tags; searching a short list costs less than a Map for each element with children, and a
+ * parent with many tags (a page of custom elements) still costs one Map lookup per child.
+ */
+const FEW_TAGS = 6;
+
+/** The nth-of-type position of the next child of `up` with tag `tag`, counted in `up.counts`. */
+function nthAmong(up: Frame, tag: string): number {
+  const counts = up.counts;
+  if (counts === null) {
+    up.counts = [tag, 1];
+    return 1;
+  }
+  if (Array.isArray(counts)) {
+    for (let i = 0; i < counts.length; i += 2) {
+      if (counts[i] === tag) return (counts[i + 1] = (counts[i + 1] as number) + 1);
+    }
+    if (counts.length < FEW_TAGS * 2) {
+      counts.push(tag, 1);
+      return 1;
+    }
+    const byTag = new Map<string, number>();
+    for (let i = 0; i < counts.length; i += 2) byTag.set(counts[i] as string, counts[i + 1] as number);
+    byTag.set(tag, 1);
+    up.counts = byTag;
+    return 1;
+  }
+  const nth = (counts.get(tag) ?? 0) + 1;
+  counts.set(tag, nth);
+  return nth;
 }
 
 function frameDocument(el: Element): Document | null {
@@ -321,9 +357,7 @@ export function startSnapshot(doc: Document, url: string): SnapshotWalk {
       const up = parent as Frame;
       const tag = at.localName;
       // nth-of-type position among this parent's element children, counted as the walk meets them (skipped ones too).
-      const counts = (up.counts ??= new Map());
-      const nth = (counts.get(tag) ?? 0) + 1;
-      counts.set(tag, nth);
+      const nth = nthAmong(up, tag);
       let next: Element | null;
       if (SKIP.has(tag)) {
         // A frame's own children are fallback content; its document is read as another root.

@@ -43,3 +43,23 @@ test('an element with an id is named by its id in every root the walk enters: th
   expect(selectorOf('Enter the code')).toBe('span#code-label');
   expect(selectorOf('6 digits')).not.toContain('#');
 });
+
+test('children of many different tags, in any order: each child has its own nth-of-type', () => {
+  // More tags than the walk keeps in a list before it counts them in a Map (FEW_TAGS in snapshot.ts).
+  const tags = ['div', 'p', 'span', 'b', 'i', 'em', 'strong', 'li', 'a', 'u', 'small', 'code', 'x-card'];
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...tags), { minLength: 1, maxLength: 60 }), (list) => {
+      document.body.replaceChildren();
+      const parent = document.body.appendChild(document.createElement('section'));
+      const made = list.map((tag, n) => {
+        const el = parent.appendChild(document.createElement(tag));
+        el.append(`item ${n}`);
+        return el;
+      });
+      const snap = buildSnapshot(document, 'https://x.example/');
+      expect(snap.blocks.map((b) => b.selector)).toEqual(made.map((e) => cssPath(e)));
+      for (const [i, b] of snap.blocks.entries()) expect(document.querySelector(b.selector)).toBe(made[i]);
+    }),
+    { numRuns: 150 },
+  );
+});
