@@ -68,6 +68,15 @@ export function looksLikeShop(snap: PageSnapshot, platform: Platform | null, pri
   return shopScore(snap, platform, prices).shop;
 }
 
+/** A selector's last part names a link: `a`, `a:nth-of-type(2)`, `a#buy`, `a.x`. */
+const LINK_PART = /^a(?:[:#.]|$)/;
+
+/** The last part of a selector ("main > a:nth-of-type(2)" → "a:nth-of-type(2)"), without splitting the rest. */
+function lastPart(selector: string): string {
+  const k = selector.lastIndexOf(' > ');
+  return k < 0 ? selector : selector.slice(k + 3);
+}
+
 export function shopScore(
   snap: PageSnapshot,
   platform: Platform | null,
@@ -119,7 +128,7 @@ export function shopScore(
   }
   // Articles, forum threads and help pages: discussion words in the title or headings, or several
   // different ones in the text. Menu links ("Blog", "News") do not count: shops have those too.
-  const prose = snap.blocks.slice(0, 300).filter((b) => !/(?:^|> )a(?:[:#.]|$)/.test(b.selector.split(' > ').pop() ?? ''));
+  const prose = snap.blocks.slice(0, 300).filter((b) => !LINK_PART.test(lastPart(b.selector)));
   const bodyText = normalize(prose.map((b) => b.text).join(' · '));
   const discussionTerms = new Set(listMatcher('discussionWords').all(bodyText));
   const discussion = listMatcher('discussionWords').test(headline) || discussionTerms.size >= 3;
