@@ -5,7 +5,8 @@
  *
  * A path is a parent path plus one part. Its selector is the parent's, a
  * " > " and the part; a path without a parent is its part alone (the root of
- * a walk, or an element with an id). As cssPath() does, a selector keeps its
+ * a walk, or an element with an id). The walk sends an element's part as its
+ * tag name and its nth-of-type position (`paths.nth`), written out here. As cssPath() does, a selector keeps its
  * nearest MAX_PARTS parts, and every selector is clipped to MAX_SELECTOR
  * characters (a custom element's tag name can be any length; so could a
  * selector built from it).
@@ -18,15 +19,19 @@ export const MAX_PARTS = 12;
 
 const clip = (s: string) => (s.length > MAX_SELECTOR ? s.slice(0, MAX_SELECTOR) : s);
 
-/** The selector of every path, or null when the table is malformed (a parent that is not an earlier path). */
+/**
+ * The selector of every path, or null when the table is malformed (a parent that is not an earlier
+ * path, or tables of different lengths).
+ */
 export function selectorsOf(paths: PackedSnapshot['paths']): string[] | null {
-  const { parent, part } = paths;
-  if (parent.length !== part.length) return null;
+  const { parent, part, nth } = paths;
+  if (parent.length !== part.length || (nth !== undefined && nth.length !== part.length)) return null;
   const selectors: string[] = new Array<string>(part.length);
   const counts: number[] = new Array<number>(part.length);
   for (let i = 0; i < part.length; i++) {
     const p = parent[i] as number;
-    const own = clip(part[i] as string);
+    const position = nth === undefined ? 0 : (nth[i] as number);
+    const own = clip(position > 0 ? `${part[i] as string}:nth-of-type(${position})` : (part[i] as string));
     if (p >= i || p < -1) return null;
     if (p === -1) {
       selectors[i] = own;

@@ -228,11 +228,13 @@ export function startSnapshot(doc: Document, url: string): SnapshotWalk {
   const actionButtons: Element[] = [];
   const links: Link[] = [];
   const options: PackedSnapshot['options'] = [];
-  const paths: PackedSnapshot['paths'] = { parent: [], part: [] };
+  const paths: PackedSnapshot['paths'] & { nth: number[] } = { parent: [], part: [], nth: [] };
 
-  function addPath(parent: number, part: string): number {
+  /** A path: `part` whole (nth 0), or a tag name with its nth-of-type position (packed.ts writes them out). */
+  function addPath(parent: number, part: string, nth = 0): number {
     paths.parent.push(parent);
     paths.part.push(clip(part, MAX_SELECTOR));
+    paths.nth.push(nth);
     return paths.part.length - 1;
   }
 
@@ -261,7 +263,7 @@ export function startSnapshot(doc: Document, url: string): SnapshotWalk {
       const el = f.el;
       const id = ids[i] ?? '';
       if (!f.parent || !el) f.path = addPath(-1, el ? cssPath(el) : '');
-      else f.path = id ? addPath(-1, id) : addPath(f.parent.path, `${el.localName}:nth-of-type(${f.nth})`);
+      else f.path = id ? addPath(-1, id) : addPath(f.parent.path, el.localName, f.nth);
     }
     return frame.path;
   }

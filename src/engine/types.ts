@@ -125,6 +125,12 @@ export const PackedSnapshotSchema = PageSnapshotSchema.extend({
     /** The parent path of each path (a smaller index), or -1: the part is the whole selector. */
     parent: z.array(z.number().int().min(-1)).max(MAX_PATHS),
     part: z.array(text(MAX_SELECTOR)).max(MAX_PATHS),
+    /**
+     * When given, one per path: above 0, the part is a tag name and the path's last part is
+     * `${part}:nth-of-type(${nth})`, written out by unpackSnapshot(); 0, the part is whole. The walk
+     * sends the tag and the number, so the page builds no selector text.
+     */
+    nth: z.array(z.number().int().nonnegative()).max(MAX_PATHS).optional(),
   }),
   blocks: z.array(TextBlockSchema.omit({ selector: true }).extend({ path: pathRef })).max(5000),
   fields: z.array(FieldSchema.omit({ selector: true, parent: true }).extend({ path: pathRef, parentPath: pathRef.optional() })).max(500),

@@ -32,6 +32,28 @@ describe('the walk’s packed snapshot', () => {
     expect(unpackSnapshot(packSnapshot(whole))).toEqual(whole);
   });
 
+  test('the page sends tag names and nth-of-type positions; the selector text is written out on unpacking', () => {
+    load('<main><p>Intro</p><section><p>One</p><p>Two</p><b id="deal">Deal</b></section></main>');
+    const packed = buildPackedSnapshot(document, URL_);
+    // Below the root of the walk (whose selector is read once, whole), every part is a tag name.
+    const below = packed.paths.part.filter((_, i) => packed.paths.parent[i] !== -1);
+    expect(below.length).toBeGreaterThan(0);
+    expect(below.every((p) => /^[a-z]+$/.test(p))).toBe(true);
+    expect(packed.paths.part).toContain('section');
+    const snap = unpackSnapshot(packed);
+    expect(snap?.blocks.map((b) => b.selector)).toEqual([
+      'body:nth-of-type(1) > main:nth-of-type(1) > p:nth-of-type(1)',
+      'body:nth-of-type(1) > main:nth-of-type(1) > section:nth-of-type(1) > p:nth-of-type(1)',
+      'body:nth-of-type(1) > main:nth-of-type(1) > section:nth-of-type(1) > p:nth-of-type(2)',
+      'b#deal',
+    ]);
+  });
+
+  test('a table without positions (packed by hand) reads its parts whole; a position of 0 does too', () => {
+    expect(selectorsOf({ parent: [-1, 0], part: ['main', 'p:nth-of-type(2)'] })).toEqual(['main', 'main > p:nth-of-type(2)']);
+    expect(selectorsOf({ parent: [-1, 0, 1], part: ['main', 'p', 'b#x'], nth: [0, 3, 0] })).toEqual(['main', 'main > p:nth-of-type(3)', 'main > p:nth-of-type(3) > b#x']);
+  });
+
   test('a 5,000-element shop: the message is less than half the unpacked snapshot', () => {
     load(shopOfSize(5000));
     const packed = JSON.stringify(buildPackedSnapshot(document, URL_)).length;
@@ -56,6 +78,8 @@ describe('a malformed path table is refused', () => {
     ['a parent that comes later', { parent: [1, -1], part: ['p', 'body'] }],
     ['a parent below -1', { parent: [-2], part: ['p'] }],
     ['more parts than parents', { parent: [-1], part: ['p', 'q'] }],
+    ['more positions than parts', { parent: [-1], part: ['p'], nth: [0, 1] }],
+    ['fewer positions than parts', { parent: [-1, 0], part: ['body', 'p'], nth: [0] }],
   ])('%s', (_name, paths) => {
     expect(selectorsOf(paths)).toBeNull();
   });
