@@ -6,10 +6,10 @@
  * A path is a parent path plus one part. Its selector is the parent's, a
  * " > " and the part; a path without a parent is its part alone (the root of
  * a walk, or an element with an id). The walk sends an element's part as its
- * tag name and its nth-of-type position (`paths.nth`), written out here. As cssPath() does, a selector keeps its
- * nearest MAX_PARTS parts, and every selector is clipped to MAX_SELECTOR
- * characters (a custom element's tag name can be any length; so could a
- * selector built from it).
+ * tag name and its nth-of-type position (`paths.nth`), written out here. As
+ * cssPath() does, a selector keeps its nearest MAX_PARTS parts, and every
+ * selector is clipped to MAX_SELECTOR characters (a custom element's tag name
+ * can be any length; so could a selector built from it).
  */
 import { MAX_SELECTOR } from './limits';
 import type { PackedSnapshot, PageSnapshot } from './types';
