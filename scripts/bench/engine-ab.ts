@@ -6,12 +6,13 @@
  * same page of the benchmark's shop; the runs take turns, in both orders, so both builds meet the
  * same machine from moment to moment. On this machine the engine's separate runs drift by 10-30%
  * within minutes, which hides a change of a few percent; paired runs on one page do not. Prints the
- * medians of gate, snapshot and analysis (the first five runs of each dropped). `PRETTY=1` indents
+ * medians of gate, snapshot and analysis (the first ENGINE_WARMUP runs of each dropped). `PRETTY=1` indents
  * the page's HTML, as most real pages are.
  */
 import { chromium } from '@playwright/test';
 import { build } from 'esbuild';
 import { resolve } from 'node:path';
+import { CHROMIUM, ENGINE_WARMUP, FLAGS, median, r2 } from './measure';
 import { shopOfSize } from './pages';
 
 const [otherRoot, runsArg = '121', sizeArg = '5000'] = process.argv.slice(2);
@@ -21,8 +22,8 @@ if (!otherRoot) {
 }
 const runs = Number(runsArg);
 const size = Number(sizeArg);
-if (!Number.isInteger(runs) || runs < 7 || !Number.isInteger(size) || size < 1) {
-  console.error('engine-ab: runs must be an integer of at least 7, size a positive integer');
+if (!Number.isInteger(runs) || runs <= ENGINE_WARMUP + 1 || !Number.isInteger(size) || size < 1) {
+  console.error(`engine-ab: runs must be an integer over ${ENGINE_WARMUP + 1}, size a positive integer`);
   process.exit(2);
 }
 
@@ -36,7 +37,7 @@ const other = await engineOf(otherRoot, '__csgOther');
 const here = await engineOf(process.cwd(), '__csgHere');
 const shop = shopOfSize(size);
 const html = process.env.PRETTY ? shop.replace(/></g, '>\n      <') : shop;
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
 try {
   const context = await browser.newContext();
   await context.route('**/*', (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
@@ -45,7 +46,8 @@ try {
   await page.addScriptTag({ content: other });
   await page.addScriptTag({ content: here });
   // A string, not a function: tsx would wrap a function's inner helpers in a __name() the page lacks.
-  const medians = await page.evaluate(`(() => {
+  type Times = Record<'gate' | 'snapshot' | 'analyze', number[]>;
+  const times = (await page.evaluate(`(() => {
     const keys = ['gate', 'snapshot', 'analyze'];
     const times = { other: {}, here: {} };
     for (const b of ['other', 'here']) for (const k of keys) times[b][k] = [];
@@ -55,11 +57,14 @@ try {
         for (const k of keys) times[b][k].push(r[k]);
       }
     }
-    const median = (xs) => { const s = xs.slice(5).sort((a, b) => a - b); return Math.round(s[s.length >> 1] * 100) / 100; };
-    const out = {};
-    for (const b of ['other', 'here']) { out[b] = {}; for (const k of keys) out[b][k] = median(times[b][k]); }
-    return out;
-  })()`);
+    return times;
+  })()`)) as { other: Times; here: Times };
+  const warm = (t: Times) => ({
+    gate: r2(median(t.gate.slice(ENGINE_WARMUP))),
+    snapshot: r2(median(t.snapshot.slice(ENGINE_WARMUP))),
+    analyze: r2(median(t.analyze.slice(ENGINE_WARMUP))),
+  });
+  const medians = { other: warm(times.other), here: warm(times.here) };
   console.log(JSON.stringify(medians));
 } finally {
   await browser.close();
