@@ -223,7 +223,6 @@ function firstWithText(snap: PageSnapshot): Int32Array {
 }
 
 const sameShapeCache = new WeakMap<PageSnapshot, Int32Array>();
-const DIGIT = /[0-9]/;
 
 /**
  * firstWithText(), with texts that differ only in their ASCII digits counted as one ("100 coins",
@@ -243,8 +242,7 @@ function firstWithShape(snap: PageSnapshot): Int32Array {
         shape[i] = shape[j] as number;
         continue;
       }
-      const t = norm[i] as string;
-      const key = DIGIT.test(t) ? digitShape(t) : t;
+      const key = digitShape(norm[i] as string);
       const k = seen.get(key);
       if (k === undefined) seen.set(key, i);
       else shape[i] = k;

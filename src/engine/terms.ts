@@ -241,9 +241,23 @@ export interface NumberedTerms {
 
 const byDigits = new Map<VocabList, { words: TermMatcher; numbered: NumberedTerms | null }>();
 
-/** Every ASCII digit of `text` read as 0: texts that differ only in their digits have one shape. */
+/**
+ * Every ASCII digit of `text` read as 0: texts that differ only in their digits have one shape.
+ * A loop, not `text.replace(/[0-9]/g, '0')`: the analysis shapes every distinct text of a shop
+ * ("100 coins", "$1.09"), and the loop, which copies the text only between digits 1-9 and
+ * returns a text without one as it is, took a fifth of the time (docs/performance.md, item 47).
+ */
 export function digitShape(text: string): string {
-  return text.replace(/[0-9]/g, '0');
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 48 && c < 58) {
+      out += `${text.slice(from, i)}0`;
+      from = i + 1;
+    }
+  }
+  return from === 0 ? text : out + text.slice(from);
 }
 
 /**
