@@ -126,6 +126,33 @@ interface Frame {
   path: number;
   /** See struckDistance(). */
   struck: number;
+  /**
+   * Its element children, in order, as the loop that reads its own text met them (null: not read,
+   * or dropped when the walk paused): the walk takes its next child from here instead of asking the
+   * DOM for each one's nextElementSibling. `next` is the index of the next one to visit.
+   */
+  kids: Element[] | null;
+  next: number;
+  /** `kids` holds every element child (the loop did not stop at KID_SCAN nodes past the own text's end). */
+  complete: boolean;
+}
+
+/**
+ * Child nodes an element's own-text loop reads past the end of its own text (LIMITS.blockChars * 2
+ * characters) to find the rest of its element children. An element with more has its remaining
+ * children found by nextElementSibling, as the walk did before: the loop costs no more than the
+ * walk would.
+ */
+const KID_SCAN = 512;
+
+/** The element after `at` among `up`'s children: from up's kids while there are some, else from the DOM. */
+function nextAfter(up: Frame, at: Element): Element | null {
+  const kids = up.kids;
+  if (kids !== null) {
+    if (up.next < kids.length) return kids[up.next++] as Element;
+    if (up.complete) return null;
+  }
+  return at.nextElementSibling;
 }
 
 /**
@@ -308,12 +335,13 @@ export function startSnapshot(doc: Document, url: string): SnapshotWalk {
     while (++qi < queue.length && elements <= LIMITS.elements) {
       const start = queue[qi];
       if (!start) continue;
-      // A plain depth-first walk (firstElementChild / nextElementSibling): no TreeWalker, whose JS filter
-      // costs a call from the DOM into script per element. Same order: pre-order, skipped subtrees left out.
+      // A plain depth-first walk (firstElementChild, then the children the own-text loop kept, else
+      // nextElementSibling): no TreeWalker, whose JS filter costs a call from the DOM into script per
+      // element. Same order: pre-order, skipped subtrees left out.
       root =
         start.nodeType === 1
-          ? { el: start as Element, parent: null, nth: 0, counts: null, path: -1, struck: struckDistance(start as Element) }
-          : { el: null, parent: null, nth: 0, counts: null, path: -1, struck: Infinity };
+          ? { el: start as Element, parent: null, nth: 0, counts: null, path: -1, struck: struckDistance(start as Element), kids: null, next: 1, complete: false }
+          : { el: null, parent: null, nth: 0, counts: null, path: -1, struck: Infinity, kids: null, next: 1, complete: false };
       parent = root;
       try {
         styledStruck = new Set((start as ParentNode).querySelectorAll('[style*="line-through"]'));
@@ -349,6 +377,8 @@ export function startSnapshot(doc: Document, url: string): SnapshotWalk {
   }
 
   function step(pause?: () => boolean, every = 256): boolean {
+    // The page may have changed since the walk paused: the children read before are not used.
+    for (let f = parent; f; f = f.parent) f.kids = null;
     let n = 0;
     while (!done) {
       if (!el) {
@@ -367,7 +397,7 @@ export function startSnapshot(doc: Document, url: string): SnapshotWalk {
           const inner = frameDocument(at);
           if (inner) enqueue(inner.body ?? inner.documentElement);
         }
-        next = at.nextElementSibling;
+        next = nextAfter(up, at);
       } else {
         if (++elements > LIMITS.elements) {
           truncated = true;
@@ -375,7 +405,7 @@ export function startSnapshot(doc: Document, url: string): SnapshotWalk {
           break;
         }
         const struck = tag === 'body' ? Infinity : STRUCK.has(tag) || (styledStruck ? styledStruck.has(at) : (at.getAttribute('style') ?? '').includes('line-through')) ? 0 : up.struck + 1;
-        const frame: Frame = { el: at, parent: up, nth, counts: null, path: -1, struck };
+        const frame: Frame = { el: at, parent: up, nth, counts: null, path: -1, struck, kids: null, next: 1, complete: false };
         const child = at.firstElementChild;
         visit(at, tag, frame, child);
         if (!child && openForms.length > 0) leaving(frame);
@@ -385,13 +415,13 @@ export function startSnapshot(doc: Document, url: string): SnapshotWalk {
           if (pause && ++n % every === 0 && pause()) return false;
           continue;
         }
-        next = at.nextElementSibling;
+        next = nextAfter(up, at);
       }
       // Up until an ancestor has a next sibling, never above the root.
       let p = up;
       while (!next && p !== root && p.el) {
         if (openForms.length > 0) leaving(p);
-        next = p.el.nextElementSibling;
+        next = nextAfter(p.parent as Frame, p.el);
         p = p.parent as Frame;
       }
       parent = p;
@@ -423,13 +453,23 @@ export function startSnapshot(doc: Document, url: string): SnapshotWalk {
     // Direct text of this element (its own text nodes), as one block. An element with no element
     // child has no text but its own: one textContent instead of a DOM call per child node (most
     // text sits in such leaves: <span>, <b>, <button>, <td>). squash() reads only the first
-    // blockChars * 2 characters, which both ways give alike.
+    // blockChars * 2 characters, which both ways give alike. The loop over an element's child nodes
+    // keeps its element children too (Frame.kids), which the walk visits next.
     let own = '';
     if (!firstElement) own = el.textContent ?? '';
     else {
-      for (let c = el.firstChild; c && own.length < LIMITS.blockChars * 2; c = c.nextSibling) {
-        if (c.nodeType === 3) own += clip(c.nodeValue ?? '', LIMITS.blockChars * 2);
+      const kids: Element[] = [];
+      let scan = KID_SCAN;
+      let c = el.firstChild;
+      for (; c; c = c.nextSibling) {
+        const full = own.length >= LIMITS.blockChars * 2;
+        if (full && --scan < 0) break;
+        const type = c.nodeType;
+        if (type === 1) kids.push(c as Element);
+        else if (type === 3 && !full) own += clip(c.nodeValue ?? '', LIMITS.blockChars * 2);
       }
+      frame.kids = kids;
+      frame.complete = c === null;
     }
     if (own) own = squash(own, LIMITS.blockChars);
     if (own && !truncated) {

@@ -62,6 +62,19 @@ describe('own text of an element', () => {
     expect(buildSnapshot(document, URL_).blocks.map((x) => x.text)).toEqual(['100 coins']);
   });
 
+  test('an element whose own text is full early, then hundreds of nodes: every child element after them is still read', () => {
+    // The loop that reads an element's own text also keeps its element children for the walk, and stops a few
+    // hundred nodes past the text's end; the children it did not reach are found in the DOM.
+    const div = document.createElement('div');
+    div.append('x'.repeat(LIMITS.blockChars * 2 + 3));
+    for (let i = 0; i < 1500; i++) div.append(document.createComment('c'), i % 3 ? ' ' : document.createElement('i'));
+    for (const t of ['Pay to', 'IBAN', 'Bitcoin']) div.append(Object.assign(document.createElement('b'), { textContent: t }));
+    document.body.append(div);
+    const blocks = buildSnapshot(document, URL_).blocks.map((x) => x.text);
+    expect(blocks).toEqual(ownTexts(document.body));
+    expect(blocks.slice(-3)).toEqual(['Pay to', 'IBAN', 'Bitcoin']);
+  });
+
   test('the same blocks as the definition on random trees', () => {
     fc.assert(
       fc.property(fc.array(kid, { maxLength: 6 }), (kids) => {

@@ -122,6 +122,20 @@ describe('snapshotInSlices', () => {
     expect(document.querySelector(block?.selector ?? '')).toBe(late);
   });
 
+  test('children added or removed ahead of the walk between slices: it reads the page as it is when it gets there', () => {
+    document.body.innerHTML = `<main>${'<p>Filler</p>'.repeat(20)}<p>Doomed</p></main>`;
+    const walk = startSnapshot(document, URL_);
+    expect(walk.step(() => true, 1)).toBe(false);
+    const main = document.querySelector('main') as Element;
+    main.append(Object.assign(document.createElement('p'), { textContent: 'Pay to IBAN' }));
+    main.querySelector('p:nth-of-type(21)')?.remove();
+    while (!walk.step(() => true, 1));
+    const texts = (unpackSnapshot(walk.packed()) as PageSnapshot).blocks.map((b) => b.text);
+    expect(texts).toContain('Pay to IBAN');
+    expect(texts).not.toContain('Doomed');
+    expect(texts.filter((t) => t === 'Filler')).toHaveLength(20);
+  });
+
   test('a page that keeps moving what was read ahead of the walk would keep it going: the walk gives up after maxSlices', async () => {
     const page = `<body><div id="a">${Array.from({ length: 40 }, (_, i) => `<p>item ${i}</p>`).join('')}</div></body>`;
     // Between steps the page moves the paragraphs read so far to the end of their box, ahead of the walk.
