@@ -2,17 +2,17 @@
  * Two builds of the engine on one live page, their runs alternating:
  * `npx tsx scripts/bench/engine-ab.ts <other-tree> [runs] [size]` (defaults 121 and 5000), where
  * <other-tree> is a checkout of another commit (`git worktree add /tmp/old <commit>`, with a
- * node_modules link). Each build's scripts/bench/engine-entry.ts is bundled and injected into the
- * same page of the benchmark's shop; the runs take turns, in both orders, so both builds meet the
- * same machine from moment to moment. On this machine the engine's separate runs drift by 10-30%
- * within minutes, which hides a change of a few percent; paired runs on one page do not. Prints the
- * medians of gate, snapshot and analysis (the first ENGINE_WARMUP runs of each dropped). `PRETTY=1` indents
- * the page's HTML, as most real pages are.
+ * node_modules link). Each build's scripts/bench/engine-entry.ts is bundled and run on the same page
+ * of the benchmark's shop, in an isolated world as a content script is; the runs take turns, in both
+ * orders, so both builds meet the same machine from moment to moment. On this machine the engine's
+ * separate runs drift by 10-30% within minutes, which hides a change of a few percent; paired runs
+ * on one page do not. Prints the medians of gate, snapshot and analysis (the first ENGINE_WARMUP
+ * runs of each dropped). `PRETTY=1` indents the page's HTML, as most real pages are.
  */
 import { chromium } from '@playwright/test';
 import { build } from 'esbuild';
 import { resolve } from 'node:path';
-import { CHROMIUM, ENGINE_WARMUP, FLAGS, median, r2 } from './measure';
+import { CHROMIUM, ENGINE_WARMUP, FLAGS, isolatedWorld, median, r2 } from './measure';
 import { shopOfSize } from './pages';
 
 const [otherRoot, runsArg = '121', sizeArg = '5000'] = process.argv.slice(2);
@@ -43,17 +43,19 @@ try {
   await context.route('**/*', (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
   const page = await context.newPage();
   await page.goto('https://ab.bench.example/');
-  await page.addScriptTag({ content: other });
-  await page.addScriptTag({ content: here });
+  // In a world of its own, as the content script runs (the analysis too, though the background runs that without a page).
+  const world = await isolatedWorld(page);
+  await world.evaluate(other);
+  await world.evaluate(here);
   // A string, not a function: tsx would wrap a function's inner helpers in a __name() the page lacks.
   type Times = Record<'gate' | 'snapshot' | 'analyze', number[]>;
-  const times = (await page.evaluate(`(() => {
+  const times = (await world.evaluate(`(() => {
     const keys = ['gate', 'snapshot', 'analyze'];
     const times = { other: {}, here: {} };
     for (const b of ['other', 'here']) for (const k of keys) times[b][k] = [];
     for (let i = 0; i < ${runs}; i++) {
       for (const b of i % 2 ? ['other', 'here'] : ['here', 'other']) {
-        const r = b === 'other' ? window.__csgOther.run() : window.__csgHere.run();
+        const r = b === 'other' ? globalThis.__csgOther.run() : globalThis.__csgHere.run();
         for (const k of keys) times[b][k].push(r[k]);
       }
     }

@@ -4,7 +4,8 @@
  * (default 1000 5000 10000 100000). The same measurement as the "engine on the
  * live page" table of `npm run bench` (scripts/bench/engine-entry.ts injected
  * into a page with no extension), for iterating on the snapshot and analysis
- * in a minute instead of a full benchmark run. Prints medians in ms.
+ * in a minute instead of a full benchmark run. Runs in an isolated world, as the content script
+ * does (scripts/bench/measure.ts isolatedWorld). Prints medians in ms.
  * `--profile <file>`: also writes a CPU profile (Chrome DevTools format) of the
  * runs on the last page size, to see where the time goes inside the browser.
  */
@@ -12,6 +13,7 @@ import { chromium } from '@playwright/test';
 import { build } from 'esbuild';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { isolatedWorld } from './measure';
 import { shopOfSize } from './pages';
 
 const args = process.argv.slice(2);
@@ -45,16 +47,17 @@ try {
     pages.set(url, shopOfSize(size));
     const page = await context.newPage();
     await page.goto(url, { waitUntil: 'load' });
-    await page.addScriptTag({ content: code });
+    const world = await isolatedWorld(page);
+    await world.evaluate(code);
     type Run = { gate: number; snapshot: number; analyze: number; total: number; verdict: string; elements: number };
     const runs: Run[] = [];
-    const cdp = profileFile && size === SIZES[SIZES.length - 1] ? await context.newCDPSession(page) : null;
+    const cdp = profileFile && size === SIZES[SIZES.length - 1] ? world.cdp : null;
     if (cdp) {
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
       await cdp.send('Profiler.start');
     }
-    for (let i = 0; i < REPS; i++) runs.push(await page.evaluate(() => (window as unknown as { __csgBench: { run: () => Run } }).__csgBench.run()));
+    for (let i = 0; i < REPS; i++) runs.push((await world.evaluate('__csgBench.run()')) as Run);
     if (cdp && profileFile) writeFileSync(profileFile, JSON.stringify((await cdp.send('Profiler.stop')).profile));
     const m = (k: 'gate' | 'snapshot' | 'analyze' | 'total') => String(r1(median(runs.map((r) => r[k])))).padStart(7);
     console.log(`${String(size).padEnd(8)} ${String(runs[0]?.elements).padStart(8)} ${m('gate')} ${m('snapshot')}  ${m('analyze')} ${m('total')}  ${runs[0]?.verdict}`);
