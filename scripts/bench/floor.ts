@@ -17,7 +17,7 @@ import type { BrowserContext } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launchServing, median, oneScriptExtension, r2, settle } from './measure';
+import { launchServing, median, oneScriptExtension, r2, scriptMs } from './measure';
 import { benchPages } from './pages';
 
 const REPS = Number(process.env.BENCH_REPS ?? 11);
@@ -42,17 +42,6 @@ const VARIANTS: [name: string, js: string][] = [
   ['body.textContent', 'window.__x = (document.body.textContent || "").slice(0, 4000);'],
   ['bounded text sample', SAMPLE],
 ];
-
-async function scriptMs(context: BrowserContext, url: string): Promise<number> {
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Performance.enable');
-  await page.goto(url, { waitUntil: 'load' });
-  await settle(page);
-  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
-  await page.close();
-  return (metrics.find((m) => m.name === 'ScriptDuration')?.value ?? 0) * 1000;
-}
 
 async function main(): Promise<void> {
   const pages = benchPages().filter((p) => p.name === 'article' || p.name === 'table-20k-cells');

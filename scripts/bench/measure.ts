@@ -52,8 +52,11 @@ export function engineFigures(firstRuns: EngineRun[], runs: EngineRun[]): { cold
   return { cold: fig(firstRuns), warm: fig(runs.slice(ENGINE_WARMUP)) };
 }
 
-/** An MV3 extension (in a new temp dir) whose only content script, on every http(s) page at document_idle, is `js`. */
-export function oneScriptExtension(js: string, name = 'floor'): string {
+/**
+ * An MV3 extension (in a new temp dir) whose only content script, on every http(s) page at
+ * document_idle, is `js`: in the top frame only, or in every frame with `allFrames`.
+ */
+export function oneScriptExtension(js: string, name = 'floor', allFrames = false): string {
   const dir = mkdtempSync(join(tmpdir(), `csg-${name}-`));
   writeFileSync(
     join(dir, 'manifest.json'),
@@ -61,19 +64,22 @@ export function oneScriptExtension(js: string, name = 'floor'): string {
       manifest_version: 3,
       name,
       version: '1.0',
-      content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: ['script.js'], run_at: 'document_idle' }],
+      content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: ['script.js'], run_at: 'document_idle', ...(allFrames ? { all_frames: true } : {}) }],
     }),
   );
   writeFileSync(join(dir, 'script.js'), `${js}\n`);
   return dir;
 }
 
-/** Headless system Chromium with `ext` loaded (none for null), serving `serve` (URL → HTML) and 404 for the rest. */
-export async function launchServing(ext: string | null, serve: Map<string, string>, profileDir: string): Promise<BrowserContext> {
+/**
+ * Headless system Chromium with `ext` loaded (none for null), serving `serve` (URL → HTML) and 404
+ * for the rest; `args` are added to FLAGS.
+ */
+export async function launchServing(ext: string | null, serve: Map<string, string>, profileDir: string, args: string[] = []): Promise<BrowserContext> {
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
     headless: true,
-    args: [...(ext ? [`--disable-extensions-except=${ext}`, `--load-extension=${ext}`] : []), ...FLAGS],
+    args: [...(ext ? [`--disable-extensions-except=${ext}`, `--load-extension=${ext}`] : []), ...FLAGS, ...args],
   });
   await context.route('**/*', async (route) => {
     const url = route.request().url().split('#')[0]?.split('?')[0] ?? '';
@@ -91,6 +97,18 @@ export async function launchServing(ext: string | null, serve: Map<string, strin
  */
 export async function settle(page: Page): Promise<void> {
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 300)))));
+}
+
+/** Chrome's ScriptDuration (CDP Performance.getMetrics) of one load of `url` in a new page, once it has settled, in ms. */
+export async function scriptMs(context: BrowserContext, url: string): Promise<number> {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await page.goto(url, { waitUntil: 'load' });
+  await settle(page);
+  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+  await page.close();
+  return (metrics.find((m) => m.name === 'ScriptDuration')?.value ?? 0) * 1000;
 }
 
 /**
