@@ -14,6 +14,8 @@ const GARDEN = 'https://garden-notes.example/';
 const LOGIN_FRAME = 'https://checkout-frame.example/pay';
 const CARD_FRAME = 'https://card-frame.example/pay';
 const COMMENTS_FRAME = 'https://comments-widget.example/login';
+const LATE_SHOP = 'https://coincorner-late.example/';
+const LATE_FRAME = 'https://late-frame.example/pay';
 
 let h: Harness;
 test.beforeAll(async () => {
@@ -23,6 +25,9 @@ test.beforeAll(async () => {
   h.serve.set(LOGIN_FRAME, hostileFixture('cross-frame-login.html'));
   h.serve.set(CARD_SHOP, shop.replace(LOGIN_FRAME, CARD_FRAME));
   h.serve.set(CARD_FRAME, hostileFixture('cross-frame-card.html'));
+  // A checkout widget that renders its login box after load: at first the frame holds no field at all.
+  h.serve.set(LATE_SHOP, shop.replace(LOGIN_FRAME, LATE_FRAME));
+  h.serve.set(LATE_FRAME, hostileFixture('cross-frame-login.html').replace(/<form[\s\S]*<\/form>/, '<div id="widget">Loading checkout…</div>'));
   // An ordinary page with a comments widget from another origin that has its own login.
   h.serve.set(GARDEN, hostileFixture('quiet.html').replace('</article>', `<iframe src="${COMMENTS_FRAME}" title="comments"></iframe></article>`));
   h.serve.set(COMMENTS_FRAME, hostileFixture('cross-frame-login.html').replace(/TikTok /g, '').replace('To deliver your coins we log in to your account for you.', 'Log in to comment.'));
@@ -64,6 +69,24 @@ test('a TikTok password box in a cross-origin checkout frame makes the shop Dang
   expect(Math.abs(box.left + 4 - (frame?.x ?? 0))).toBeLessThan(2);
   expect(Math.abs(box.width - 8 - (frame?.width ?? 0))).toBeLessThan(2);
   await popup.close();
+  await page.close();
+});
+
+test('a login box the frame renders after load: Danger once the shopper focuses it, though the frame looked harmless at first', async () => {
+  const page = await h.context.newPage();
+  await page.goto(LATE_SHOP);
+  // The page's own scan: no order form on the page itself, and the frame had nothing to report.
+  await expect.poll(async () => (await toolbarFor(h, LATE_SHOP).catch(() => null))?.verdict ?? 'pending').toBe('none');
+  const frame = page.frames().find((f) => f.url() === LATE_FRAME);
+  expect(frame).toBeDefined();
+  const login = hostileFixture('cross-frame-login.html').match(/<form[\s\S]*<\/form>/)?.[0] ?? '';
+  await frame?.evaluate((html) => {
+    (document.getElementById('widget') as HTMLElement).outerHTML = html;
+  }, login);
+  await frame?.locator('#pw').focus();
+  const bar = await toolbarTitled(LATE_SHOP, 'Danger');
+  expect(bar.badge).toBe('!!');
+  await expect(page.locator('coin-shop-guard')).toHaveAttribute('data-verdict', 'danger');
   await page.close();
 });
 
