@@ -133,7 +133,7 @@ interface Frame {
    */
   kids: Element[] | null;
   next: number;
-  /** `kids` holds every element child (the loop did not stop at KID_SCAN nodes past the own text's end). */
+  /** `kids` holds every element child (the loop did not stop at KID_SCAN nodes past the own text's end, nor at the element budget). */
   complete: boolean;
 }
 
@@ -459,17 +459,24 @@ export function startSnapshot(doc: Document, url: string): SnapshotWalk {
     if (!firstElement) own = el.textContent ?? '';
     else {
       const kids: Element[] = [];
+      // No more than the walk may still visit: a hostile page's million children are not all kept.
+      const room = LIMITS.elements - elements + 1;
+      let complete = true;
       let scan = KID_SCAN;
-      let c = el.firstChild;
-      for (; c; c = c.nextSibling) {
+      for (let c = el.firstChild; c; c = c.nextSibling) {
         const full = own.length >= LIMITS.blockChars * 2;
-        if (full && --scan < 0) break;
+        if (full && --scan < 0) {
+          complete = false;
+          break;
+        }
         const type = c.nodeType;
-        if (type === 1) kids.push(c as Element);
-        else if (type === 3 && !full) own += clip(c.nodeValue ?? '', LIMITS.blockChars * 2);
+        if (type === 1) {
+          if (kids.length < room) kids.push(c as Element);
+          else complete = false;
+        } else if (type === 3 && !full) own += clip(c.nodeValue ?? '', LIMITS.blockChars * 2);
       }
       frame.kids = kids;
-      frame.complete = c === null;
+      frame.complete = complete;
     }
     if (own) own = squash(own, LIMITS.blockChars);
     if (own && !truncated) {
