@@ -21,7 +21,7 @@
  * Environment: BENCH_REPS (default 7) rounds per page; CHROMIUM_PATH.
  * A benchmark, not a test: it measures and prints, it does not assert.
  */
-import type { BrowserContext, Page } from '@playwright/test';
+import type { BrowserContext } from '@playwright/test';
 import { build } from 'esbuild';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

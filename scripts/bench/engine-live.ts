@@ -2,10 +2,10 @@
  * The engine on live pages in headless system Chromium, without building the
  * extension: `npx tsx scripts/bench/engine-live.ts [--reps N] [sizes…]`
  * (default 1000 5000 10000 100000). The same measurement as the "engine on the
- * live page" table of `npm run bench` (scripts/bench/engine-entry.ts injected
- * into a page with no extension), for iterating on the snapshot and analysis
- * in a minute instead of a full benchmark run. Runs in an isolated world, as the content script
- * does (scripts/bench/measure.ts isolatedWorld). Prints medians in ms.
+ * live page" table of `npm run bench` (scripts/bench/engine-entry.ts run on a
+ * page with no extension, in an isolated world as the content script runs:
+ * scripts/bench/measure.ts isolatedWorld), for iterating on the snapshot and
+ * analysis in a minute instead of a full benchmark run. Prints medians in ms.
  * `--profile <file>`: also writes a CPU profile (Chrome DevTools format) of the
  * runs on the last page size, to see where the time goes inside the browser.
  */
