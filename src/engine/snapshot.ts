@@ -145,6 +145,11 @@ interface Frame {
  */
 const KID_SCAN = 512;
 
+/** A frame for `el` (null: a shadow root), before its children, path or kept children are known. */
+function frameOf(el: Element | null, parent: Frame | null, nth: number, struck: number): Frame {
+  return { el, parent, nth, counts: null, path: -1, struck, kids: null, next: 1, complete: false };
+}
+
 /** The element after `at` among `up`'s children: from up's kids while there are some, else from the DOM. */
 function nextAfter(up: Frame, at: Element): Element | null {
   const kids = up.kids;
@@ -340,8 +345,8 @@ export function startSnapshot(doc: Document, url: string): SnapshotWalk {
       // element. Same order: pre-order, skipped subtrees left out.
       root =
         start.nodeType === 1
-          ? { el: start as Element, parent: null, nth: 0, counts: null, path: -1, struck: struckDistance(start as Element), kids: null, next: 1, complete: false }
-          : { el: null, parent: null, nth: 0, counts: null, path: -1, struck: Infinity, kids: null, next: 1, complete: false };
+          ? frameOf(start as Element, null, 0, struckDistance(start as Element))
+          : frameOf(null, null, 0, Infinity);
       parent = root;
       try {
         styledStruck = new Set((start as ParentNode).querySelectorAll('[style*="line-through"]'));
@@ -405,7 +410,7 @@ export function startSnapshot(doc: Document, url: string): SnapshotWalk {
           break;
         }
         const struck = tag === 'body' ? Infinity : STRUCK.has(tag) || (styledStruck ? styledStruck.has(at) : (at.getAttribute('style') ?? '').includes('line-through')) ? 0 : up.struck + 1;
-        const frame: Frame = { el: at, parent: up, nth, counts: null, path: -1, struck, kids: null, next: 1, complete: false };
+        const frame = frameOf(at, up, nth, struck);
         const child = at.firstElementChild;
         visit(at, tag, frame, child);
         if (!child && openForms.length > 0) leaving(frame);
