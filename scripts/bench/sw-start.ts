@@ -14,12 +14,11 @@
  *
  * Environment: BENCH_REPS (default 7); CHROMIUM_PATH.
  */
-import { chromium } from '@playwright/test';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { CHROMIUM, FLAGS, median, r2 } from './measure';
+import { launchServing, median, r2 } from './measure';
 
 const REPS = Number(process.env.BENCH_REPS ?? 7);
 const OURS = resolve('.output/chrome-mv3');
@@ -48,18 +47,14 @@ function variant(js: string): string {
 
 async function startMs(ext: string): Promise<number> {
   const profile = mkdtempSync(join(tmpdir(), 'csg-sw-profile-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [`--disable-extensions-except=${ext}`, `--load-extension=${ext}`, ...FLAGS],
-  });
+  // No page is loaded: the background starts with the extension.
+  const context = await launchServing(ext, new Map(), profile);
   try {
     const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    const t = (await sw.evaluate(() => {
+    return await sw.evaluate(() => {
       const g = self as unknown as { __csgT0?: number; __csgT1?: number };
       return g.__csgT1 !== undefined && g.__csgT0 !== undefined ? g.__csgT1 - g.__csgT0 : NaN;
-    })) as number;
-    return t;
+    });
   } finally {
     await context.close();
     rmSync(profile, { recursive: true, force: true });
