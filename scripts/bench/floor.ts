@@ -6,7 +6,9 @@
  * thing; side by side and alternating in one run, like scripts/bench.ts, with
  * Chrome's ScriptDuration as the measure. Variant `floor` is B of the main
  * benchmark (a no-op); the others read the document's title, touch one
- * element, take a bounded text sample as our gate does, and so on. The
+ * element, take a bounded text sample as our gate does, and so on; the last
+ * two run the gate's own reads (bundled from src/engine/gate.ts): the full
+ * read, and the first look that touches no element (item 51). The
  * difference to `floor` is what that first touch costs from an extension's
  * isolated world, where every DOM interface the script uses is set up on
  * first use. A benchmark, not a test: it prints, it does not assert.
@@ -14,6 +16,7 @@
  * Environment: BENCH_REPS (default 11) rounds; CHROMIUM_PATH.
  */
 import type { BrowserContext } from '@playwright/test';
+import { buildSync } from 'esbuild';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,6 +28,13 @@ const REPS = Number(process.env.BENCH_REPS ?? 11);
 /** The bounded text sample our gate takes (src/engine/gate.ts readGateInput), written out as one script. */
 const SAMPLE = `(function(){var w=document.createTreeWalker(document.body,4),s='',k=0,S=new Set(['SCRIPT','STYLE','NOSCRIPT','TEMPLATE']);
 for(var n=w.nextNode();n&&k<400;n=w.nextNode()){k++;var p=n.parentElement;if(S.has(p?p.tagName:''))continue;var v=n.nodeValue;if(!v||!v.trim())continue;s+=' '+v;if(s.length>=4000)break;}window.__x=s;})();`;
+
+/** The gate's own code (src/engine/gate.ts), bundled: `read` is the call whose text the prefilter is asked about. */
+function gateRead(read: 'readGateInput' | 'readFirstLook'): string {
+  const contents = `import { mayPassGate, ${read} } from './src/engine/gate'; (window as any).__x = mayPassGate(${read}(document));`;
+  const out = buildSync({ stdin: { contents, loader: 'ts', resolveDir: process.cwd() }, bundle: true, format: 'iife', minify: true, write: false, logLevel: 'error' });
+  return out.outputFiles[0]?.text ?? '';
+}
 
 const VARIANTS: [name: string, js: string][] = [
   ['floor (no-op)', 'void 0;'],
@@ -41,6 +51,9 @@ const VARIANTS: [name: string, js: string][] = [
   ['text walker from the document, no parent check', 'var w = document.createTreeWalker(document, 4), s = "", k = 0; for (var n = w.nextNode(); n && k < 400; n = w.nextNode()) { k++; var v = n.nodeValue; if (v && v.trim()) s += " " + v; if (s.length >= 4000) break; } window.__x = s;'],
   ['body.textContent', 'window.__x = (document.body.textContent || "").slice(0, 4000);'],
   ['bounded text sample', SAMPLE],
+  // The real gate's two reads with its prefilter (item 51): every element-free first look, then the full read only where it passes.
+  ['gate: full read (readGateInput) + prefilter', gateRead('readGateInput')],
+  ['gate: first look (readFirstLook) + prefilter', gateRead('readFirstLook')],
 ];
 
 async function main(): Promise<void> {

@@ -6,7 +6,7 @@
  * names a platform but has no password field in the light DOM — so ordinary
  * pages pay nothing extra.
  */
-import { gateDecision, mayNamePlatform, mayPassGate, readGateInput } from '../engine/gate';
+import { gateDecision, mayNamePlatform, mayPassGate, passesFirstLook, readGateInput } from '../engine/gate';
 import { LIMITS } from '../engine/limits';
 import { hasInputMatching } from '../engine/query';
 import { SECRET_FIELD } from '../engine/secret-fields';
@@ -61,6 +61,11 @@ export function framesMayMatter(): boolean {
 
 /** True when the page deserves a full scan. */
 export function isShopCandidate(doc: Document): boolean {
+  // The first look touches no element: most pages end here (gate.ts readFirstLook).
+  if (!passesFirstLook(doc)) {
+    namedPlatform = false;
+    return false;
+  }
   const input = readGateInput(doc);
   namedPlatform = mayNamePlatform(input);
   if (!mayPassGate(input)) return false;

@@ -1,9 +1,11 @@
 /**
  * The coin-shop gate: decides cheaply whether a page could be a coin shop (or
- * a fake platform login) before anything else is read. It looks at the title,
- * meta description, top headings and a bounded sample of body text through
- * textContent/nodeValue (no layout), plus one query for credential fields
- * when the text names a platform. Every other page stops here, untouched.
+ * a fake platform login) before anything else is read. Its first look
+ * (readFirstLook) reads the title and a bounded run of text nodes, touching no
+ * element, and turns most pages away. A page it lets through is read again:
+ * title, meta description, top headings and a bounded sample of body text
+ * through textContent/nodeValue (no layout), plus one query for credential
+ * fields when the text names a platform. Every other page stops here, untouched.
  *
  * Its words come from src/data/gate-vocab.json (generated from vocab.json and
  * platforms.json by scripts/gate-vocab.ts): the content script runs this file
@@ -138,6 +140,57 @@ export function textPrefix(el: Element, max: number): string {
   return s;
 }
 
+/**
+ * How far the first look (readFirstLook) reads. It walks from the document, not from <body>, so
+ * it also meets <head>'s text nodes (the title's, and the white space between head elements in a
+ * pretty-printed page), which the gate's sample does not count: `extraNodes` and `extraChars`
+ * past the gate's own bounds leave room for them. Text that may be code is searched as well, each
+ * node clipped to `codeEach` characters, `codeChars` in all.
+ */
+export const FIRST_LOOK = { extraNodes: 100, extraChars: 1000, codeEach: 1000, codeChars: 8000 } as const;
+
+/**
+ * The gate's first look, which touches no element: the title and the text nodes from the
+ * document on, none asked for its parent. An extension's script sets up the DOM's element
+ * interfaces in its own world the first time it touches an element, and that, with a parent
+ * asked of every text node, cost more than the rest of the gate (docs/performance.md, item 51);
+ * most pages are turned away here, and only a page that passes reads its headings and the rest.
+ *
+ * It must not turn away a page the gate would accept (tests/unit/engine/first-look.test.ts): it
+ * reads what the gate's sample reads, within larger bounds, and more. The sample leaves out the
+ * text of scripts and style sheets by asking each text node's parent; the first look cannot, and
+ * sets aside text holding a "{" or a "<" (a style sheet, JSON, most scripts, markup) so that a
+ * long script does not fill its sample: that text is searched too, clipped, in a bound of its
+ * own, so that prose holding one ("coins for <$1") is not lost either. What it cannot see
+ * without elements are the meta description and headings past the sample's reach: a page that
+ * names coins or a platform only there gets a full look only if its title or text does too.
+ */
+export function readFirstLook(doc: Document): Pick<GateInput, 'headline' | 'sample'> {
+  let sample = '';
+  let code = '';
+  const maxNodes = LIMITS.gateTextNodes + FIRST_LOOK.extraNodes;
+  const maxChars = LIMITS.gateTextChars + FIRST_LOOK.extraChars;
+  const walker = doc.createTreeWalker(doc, 4 /* SHOW_TEXT */);
+  let nodes = 0;
+  for (let n = walker.nextNode(); n && nodes < maxNodes; n = walker.nextNode()) {
+    nodes++;
+    const v = n.nodeValue;
+    if (!v || !v.trim()) continue;
+    if (v.indexOf('{') >= 0 || v.indexOf('<') >= 0) {
+      if (code.length < FIRST_LOOK.codeChars) code += ' ' + v.slice(0, FIRST_LOOK.codeEach);
+      continue;
+    }
+    sample += ' ' + v;
+    if (sample.length >= maxChars) break;
+  }
+  return { headline: doc.title, sample: `${sample.slice(0, maxChars)} ${code.slice(0, FIRST_LOOK.codeChars)}` };
+}
+
+/** The first look's verdict: false turns the page away without touching an element. */
+export function passesFirstLook(doc: Document): boolean {
+  return mayPassGate(readFirstLook(doc));
+}
+
 /** Reads the gate's input from a document: bounded, no layout. */
 export function readGateInput(doc: Document): GateInput {
   const parts = [doc.title];
@@ -169,5 +222,5 @@ export function readGateInput(doc: Document): GateInput {
 
 /** The whole gate: true when the page deserves a full scan. */
 export function isCandidate(doc: Document): boolean {
-  return gateDecision(readGateInput(doc));
+  return passesFirstLook(doc) && gateDecision(readGateInput(doc));
 }

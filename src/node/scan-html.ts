@@ -5,7 +5,7 @@
  */
 import { Window } from 'happy-dom';
 import { analyze, type AnalyzeOptions } from '../engine/analyze';
-import { readGateInput, gateDecision } from '../engine/gate';
+import { isCandidate } from '../engine/gate';
 import { buildSnapshot } from '../engine/snapshot';
 import type { PageSnapshot, ScanResult } from '../engine/types';
 
@@ -35,7 +35,7 @@ export interface HtmlScan {
 export async function scanHtml(html: string, url: string, opts: AnalyzeOptions = {}): Promise<HtmlScan> {
   const { document, close } = parseHtml(html, url);
   try {
-    const gate = gateDecision(readGateInput(document));
+    const gate = isCandidate(document);
     if (!gate) return { gate, snapshot: null, result: { url, verdict: 'none', score: 0, platform: null, signals: [], prices: [] } };
     const snapshot = buildSnapshot(document, url);
     return { gate, snapshot, result: analyze(snapshot, opts) };
