@@ -180,7 +180,8 @@ export function readFirstLook(doc: Document): Pick<GateInput, 'headline' | 'samp
       if (code.length < FIRST_LOOK.codeChars) code += ' ' + v.slice(0, FIRST_LOOK.codeEach);
       continue;
     }
-    sample += ' ' + v;
+    // No more of one node than the sample can hold: a 10 MB text node is not copied whole.
+    sample += ' ' + (v.length > maxChars ? v.slice(0, maxChars) : v);
     if (sample.length >= maxChars) break;
   }
   return { headline: doc.title, sample: `${sample.slice(0, maxChars)} ${code.slice(0, FIRST_LOOK.codeChars)}` };
@@ -209,7 +210,7 @@ export function readGateInput(doc: Document): GateInput {
       if (SKIP_TEXT_PARENTS.has(n.parentElement?.tagName ?? '')) continue;
       const v = n.nodeValue;
       if (!v || !v.trim()) continue;
-      sample += ' ' + v;
+      sample += ' ' + (v.length > LIMITS.gateTextChars ? v.slice(0, LIMITS.gateTextChars) : v);
       if (sample.length >= LIMITS.gateTextChars) break;
     }
   }
