@@ -35,7 +35,7 @@ import { alive, onExtensionMessage, sendToBackground } from '../src/content/ext'
 import { guardBadge } from '../src/content/guardian';
 import { snapshotInSlices } from '../src/content/sliced-snapshot';
 import { createThrottle } from '../src/content/throttle';
-import { watchPage } from '../src/content/watch';
+import { type ContentWanted, watchPage } from '../src/content/watch';
 import type { ScanResult } from '../src/engine/types';
 import { BADGE_TAG, mountBadge, type BadgeHandle } from '../src/ui/badge';
 import { HIGHLIGHT_TAG, highlight } from '../src/ui/highlight';
@@ -209,6 +209,17 @@ function onContent(): void {
   else gate.poke();
 }
 
+/**
+ * How closely a mutation batch is looked at (src/content/watch.ts). A shop, or a page whose text
+ * may name a platform (frames are hooked there), looks at the elements added, skipping our own. Any
+ * other page touches no added node: any addition pokes the gate while it may run, and nothing is
+ * looked at while a check is due or once its budget is spent (only the URL is compared then).
+ */
+function contentWanted(): ContentWanted {
+  if (shop || framesMayMatter()) return 'elements';
+  return gate.ready ? 'nodes' : 'none';
+}
+
 const ours = (n: Node) => n.nodeType === 1 && ((n as Element).localName === BADGE_TAG || (n as Element).localName === HIGHLIGHT_TAG);
 
 export default defineUnlistedScript(() => {
@@ -216,7 +227,7 @@ export default defineUnlistedScript(() => {
   try {
     shop = isShopCandidate(document);
     if (shop) startShop();
-    stopWatch = watchPage(window, { onNavigate, onContent, ignore: ours });
+    stopWatch = watchPage(window, { onNavigate, onContent, ignore: ours, wants: contentWanted });
     watchFrames();
   } catch {
     // Never let a strange page turn into an error on its console.

@@ -27,6 +27,8 @@ export interface Throttle {
   reset(): void;
   /** Out of budget? */
   readonly exhausted: boolean;
+  /** A poke now would schedule a run: none is due, the budget is not spent, not stopped. */
+  readonly ready: boolean;
   /** Runs so far (for tests and the benchmark). */
   readonly runs: number;
   stop(): void;
@@ -75,6 +77,9 @@ export function createThrottle(o: ThrottleOptions): Throttle {
     },
     get exhausted() {
       return misses >= o.budget;
+    },
+    get ready() {
+      return !stopped && timer === null && misses < o.budget;
     },
     get runs() {
       return runs;

@@ -13,6 +13,12 @@
  * Nothing here is visible to the page: observers and listeners leave no trace
  * in the DOM and send nothing. `ignore` filters out our own elements, so our
  * badge appearing does not look like new page content.
+ *
+ * `wants` says, per mutation batch, how closely to look at what was added.
+ * Looking at an added node creates its wrapper in the extension's world, and
+ * the first element it touches sets up the DOM's element interfaces there
+ * (docs/performance.md, items 51–52): a page that is no shop, whose gate's
+ * first look touches no element, is watched without touching one either.
  */
 export interface WatchOptions {
   /** The URL changed without a page load. */
@@ -21,7 +27,16 @@ export interface WatchOptions {
   onContent: () => void;
   /** Our own elements, whose arrival is not page content. */
   ignore: (node: Node) => boolean;
+  /**
+   * What counts as new content for this batch: `elements`, an element added that `ignore` does
+   * not filter out; `nodes`, any node added, none of them read (text too: the caller's check is
+   * throttled); `none`, nothing (a check is already due, or the caller's budget is spent), and the
+   * batch only has its URL compared. Default `elements`.
+   */
+  wants?: () => ContentWanted;
 }
+
+export type ContentWanted = 'elements' | 'nodes' | 'none';
 
 interface NavigationLike {
   addEventListener(type: string, fn: () => void): void;
@@ -39,6 +54,17 @@ export function watchPage(win: Window, o: WatchOptions): () => void {
   };
   const observer = new MutationObserver((records) => {
     checkHref();
+    const wanted = o.wants?.() ?? 'elements';
+    if (wanted === 'none') return;
+    if (wanted === 'nodes') {
+      for (const r of records) {
+        if (r.addedNodes.length > 0) {
+          o.onContent();
+          return;
+        }
+      }
+      return;
+    }
     for (const r of records) {
       for (let i = 0; i < r.addedNodes.length; i++) {
         const n = r.addedNodes[i];

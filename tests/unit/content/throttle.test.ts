@@ -80,4 +80,21 @@ describe('re-check throttle', () => {
     expect(runs).toBe(3);
     th.stop();
   });
+  test('ready: a poke would schedule a run — not while one is due, not once the budget is spent, not after stop()', () => {
+    const c = clock();
+    const th = createThrottle({ minInterval: 500, maxInterval: 8000, budget: 2, run: () => false, ...c });
+    expect(th.ready).toBe(true);
+    th.poke();
+    expect(th.ready).toBe(false);
+    c.advance(1);
+    expect(th.ready).toBe(true);
+    th.poke();
+    c.advance(2000);
+    expect(th.exhausted).toBe(true);
+    expect(th.ready).toBe(false);
+    th.reset();
+    expect(th.ready).toBe(true);
+    th.stop();
+    expect(th.ready).toBe(false);
+  });
 });
