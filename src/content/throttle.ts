@@ -65,9 +65,12 @@ export function createThrottle(o: ThrottleOptions): Throttle {
     }
   };
 
+  /** A poke now would schedule a run. */
+  const ready = () => !stopped && timer === null && misses < o.budget;
+
   return {
     poke() {
-      if (stopped || timer !== null || misses >= o.budget) return;
+      if (!ready()) return;
       timer = setTimer(fire, Math.max(0, last + interval - now()));
     },
     reset() {
@@ -79,7 +82,7 @@ export function createThrottle(o: ThrottleOptions): Throttle {
       return misses >= o.budget;
     },
     get ready() {
-      return !stopped && timer === null && misses < o.budget;
+      return ready();
     },
     get runs() {
       return runs;
