@@ -5,8 +5,11 @@
  *  - SPA navigation. The content script lives in an isolated world and never
  *    sees the page's own history.pushState calls. Where the Navigation API
  *    exists (Chromium) its `navigatesuccess` event reaches every world; else
- *    (Firefox ESR) we compare location.href on each mutation batch (a string
- *    compare) and listen to popstate/hashchange.
+ *    (Firefox ESR) we compare the document's URL on each mutation batch (a
+ *    string compare) and listen to popstate/hashchange. `document.URL`, not
+ *    `location.href`: both change with pushState and the hash, but the first
+ *    use of `location` sets up one more interface in the extension's world,
+ *    about 0.2 ms on every page (docs/performance.md, item 53).
  *  - Content added after load: a MutationObserver that only *queues* work
  *    (`onContent`), which the caller throttles.
  *
@@ -45,9 +48,9 @@ interface NavigationLike {
 
 export function watchPage(win: Window, o: WatchOptions): () => void {
   const doc = win.document;
-  let href = win.location.href;
+  let href = doc.URL;
   const checkHref = () => {
-    const now = win.location.href;
+    const now = doc.URL;
     if (now === href) return;
     href = now;
     o.onNavigate(now);
