@@ -4,8 +4,8 @@
  *
  * Each variant is a one-file extension whose content script does one small
  * thing; side by side and alternating in one run, like scripts/bench.ts, with
- * Chrome's ScriptDuration as the measure. Variant `floor` is B of the main
- * benchmark (a no-op); the others read the document's title, touch one
+ * Chrome's ScriptDuration plus V8CompileDuration as the measure (measure.ts
+ * jsMs). Variant `floor` is B of the main benchmark (a no-op); the others read the document's title, touch one
  * element, take a bounded text sample as our gate does, and so on; the last
  * two run the gate's own reads (bundled from src/engine/gate.ts): the full
  * read, and the first look that touches no element (item 51). The
@@ -74,7 +74,7 @@ async function main(): Promise<void> {
     process.stderr.write(`round ${rep + 1}/${REPS}\n`);
   }
   const floor = runs[0] as (typeof runs)[number];
-  console.log(`\nFirst touches from a content script — ${REPS} rounds, ScriptDuration medians in ms, and over the no-op floor\n`);
+  console.log(`\nFirst touches from a content script — ${REPS} rounds, JS time (ScriptDuration + V8CompileDuration) medians in ms, and over the no-op floor\n`);
   console.table(
     runs.map((r) =>
       Object.fromEntries([

@@ -8,8 +8,8 @@
  * every frame, and C, the built extension (.output/chrome-mv3: run
  * `npm run build` first), on an ordinary article with no frame and the same
  * article with FRAMES cross-origin ad frames. Site isolation is turned off so
- * that the frames run in the page's process and Chrome's ScriptDuration of the
- * page counts them (with it on, each frame's time is spent in a process of
+ * that the frames run in the page's process and the page's JS time
+ * (ScriptDuration + V8CompileDuration, measure.ts jsMs) counts them (with it on, each frame's time is spent in a process of
  * its own, where the page's metrics do not see it). Prints C − B per page
  * (medians of the per-round differences) and what each frame adds. A
  * benchmark, not a test: it prints, it does not assert.
@@ -66,7 +66,7 @@ async function main(): Promise<void> {
   }
   const [b, c] = variants as [(typeof variants)[number], (typeof variants)[number]];
   const paired = (page: string) => median((c.ms.get(page) ?? []).map((x, i) => x - (b.ms.get(page)?.[i] ?? NaN)));
-  console.log(`\nCross-origin frames — ${REPS} rounds, ScriptDuration medians in ms (site isolation off: frames counted in the page)\n`);
+  console.log(`\nCross-origin frames — ${REPS} rounds, JS time (ScriptDuration + V8CompileDuration) medians in ms (site isolation off: frames counted in the page)\n`);
   console.table(
     Object.keys(PAGES).map((page) => ({ page, 'B (no-op in every frame)': r2(median(b.ms.get(page) ?? [])), C: r2(median(c.ms.get(page) ?? [])), 'C−B paired': r2(paired(page)) })),
   );
