@@ -5,8 +5,9 @@
  * Each variant is a one-file extension whose content script does one small
  * thing; side by side and alternating in one run, like scripts/bench.ts, with
  * Chrome's ScriptDuration plus V8CompileDuration as the measure (measure.ts
- * jsMs). Variant `floor` is B of the main benchmark (a no-op); the others read the document's title, touch one
- * element, take a bounded text sample as our gate does, and so on; the last
+ * jsMs). Variant `floor` is B of the main benchmark (a no-op); the others read
+ * the document's title, touch one element, take a bounded text sample as our
+ * gate does, and so on; the last
  * two run the gate's own reads (bundled from src/engine/gate.ts): the full
  * read, and the first look that touches no element (item 51). The
  * difference to `floor` is what that first touch costs from an extension's

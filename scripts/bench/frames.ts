@@ -9,8 +9,9 @@
  * `npm run build` first), on an ordinary article with no frame and the same
  * article with FRAMES cross-origin ad frames. Site isolation is turned off so
  * that the frames run in the page's process and the page's JS time
- * (ScriptDuration + V8CompileDuration, measure.ts jsMs) counts them (with it on, each frame's time is spent in a process of
- * its own, where the page's metrics do not see it). Prints C − B per page
+ * (ScriptDuration + V8CompileDuration, measure.ts jsMs) counts them (with it
+ * on, each frame's time is spent in a process of its own, where the page's
+ * metrics do not see it). Prints C − B per page
  * (medians of the per-round differences) and what each frame adds. A
  * benchmark, not a test: it prints, it does not assert.
  *

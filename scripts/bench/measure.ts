@@ -104,8 +104,8 @@ export async function settle(page: Page): Promise<void> {
  * (running scripts, and compiling the functions they call for the first time) plus
  * `V8CompileDuration` (compiling each script as it is loaded, a content script's included), which
  * Chrome keeps apart: making V8 compile every function of our content script up front (its
- * `//# allFunctionsCalledOnLoad` hint) moved about 1.5–2 ms out of the first and 7 ms into the
- * second (docs/performance.md, item 54). Until session 15 the benchmarks read `ScriptDuration`
+ * `//# allFunctionsCalledOnLoad` hint) moved about 1.5–2 ms out of the first and 6–7 ms into
+ * the second (docs/performance.md, item 54). Until session 15 the benchmarks read `ScriptDuration`
  * alone, which left out the compile of our 40 KB content script on every page.
  */
 export function jsMs(metrics: readonly { name: string; value: number }[]): { script: number; compile: number; total: number } {

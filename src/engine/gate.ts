@@ -58,13 +58,15 @@ export interface GateInput {
 /**
  * The last text read, remembered so that one read is prepared once: lower-cased
  * and NFKC-normalised (the prefilter's view: cue words hold no white space),
- * as lowerNfkc() does, but always through the normaliser: lowerNfkc's test for
- * text the normaliser would leave alone is a regular expression that V8
- * compiles to machine code on its first use against a long text, about 0.3 ms
- * on every page, where the normaliser's first call costs 0.1–0.2 ms (item 53);
- * the same text either way (tests/unit/engine/normalize.test.ts).
  * and from that, on demand, normalised as terms.ts normalize() does (the
  * matchers' view) and whether it may name a platform.
+ *
+ * The same text as lowerNfkc() gives, but always through the normaliser:
+ * lowerNfkc's test for text the normaliser would leave alone is a regular
+ * expression that V8 compiles to machine code on its first use against a long
+ * text, about 0.3 ms on every page, where the normaliser's first call costs
+ * 0.1–0.2 ms (docs/performance.md, item 53). tests/unit/engine/normalize.test.ts
+ * proves the test changes no text.
  */
 let lastRaw = '';
 let lastLower = '';

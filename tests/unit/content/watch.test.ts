@@ -67,6 +67,16 @@ describe('what a mutation batch counts as new content', () => {
     expect(location.pathname).toBe('/shop/coins');
   });
 
+  test('a change of the hash alone is a navigation, reported with the new address', async () => {
+    const seen = watch('none');
+    const changed = new Promise((r) => window.addEventListener('hashchange', r, { once: true }));
+    location.hash = '#coins-offer';
+    await changed;
+    await delivered();
+    expect(seen.navigations).toEqual([location.href]);
+    expect(seen.navigations[0]).toMatch(/#coins-offer$/);
+  });
+
   test('wants is asked per batch', async () => {
     const wants = vi.fn((): ContentWanted => 'none');
     const onContent = vi.fn();
