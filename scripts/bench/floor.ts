@@ -7,9 +7,9 @@
  * Chrome's ScriptDuration plus V8CompileDuration as the measure (measure.ts
  * jsMs). Variant `floor` is B of the main benchmark (a no-op); the others read
  * the document's title, touch one element, take a bounded text sample as our
- * gate does, and so on; the last
- * two run the gate's own reads (bundled from src/engine/gate.ts): the full
- * read, and the first look that touches no element (item 51). The
+ * gate does, and so on; the last two run the gate's own reads (bundled from
+ * src/engine/gate.ts): the full read, and the first look that touches no
+ * element (item 51). The
  * difference to `floor` is what that first touch costs from an extension's
  * isolated world, where every DOM interface the script uses is set up on
  * first use. A benchmark, not a test: it prints, it does not assert.
