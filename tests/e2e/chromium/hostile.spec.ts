@@ -160,6 +160,28 @@ test('covering the badge with an overlay does not hide it', async () => {
   await page.close();
 });
 
+test('a shop whose CSP forbids inline styles: the badge is drawn, and the page sees no CSP violation of ours', async () => {
+  // A violation is an event the page can listen for, and a report its server can collect
+  // (report-uri): our own <style> element would tell a scam site that the extension is there.
+  const url = `${ORIGIN}/strict-csp`;
+  const csp = `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'self'">`;
+  // The fixture's own <style> goes: it would break this CSP too.
+  const html = hostileFixture('shop.html').replace(/<style>[^<]*<\/style>/, '').replace('<meta charset="utf-8">', `<meta charset="utf-8">${csp}`);
+  expect(html).not.toContain('<style');
+  h.serve.set(url, html);
+  const page = await h.context.newPage();
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __violations: string[] }).__violations = seen;
+    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await page.goto(url);
+  await expect(page.locator('coin-shop-guard')).toHaveAttribute('data-verdict', 'danger');
+  await expect.poll(() => badgeRedOnScreen(page)).toBe(true);
+  expect(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).toEqual([]);
+  await page.close();
+});
+
 test('attributes, window.postMessage and custom events from the page never change the verdict', async () => {
   const page = await openShop();
   const bar = await waitForToolbar(h, SHOP);

@@ -64,3 +64,19 @@ test('a page that is no shop sees no message, mutation, global or event', async 
   await sentinel.close();
   await page.close();
 });
+
+test('a shop whose CSP forbids inline styles: the badge is there, and the page sees no CSP violation of ours', async () => {
+  // A violation is an event the page can listen for, and a report its server can collect.
+  const url = 'https://hostile-shop.example/strict-csp';
+  const csp = `<meta http-equiv="Content-Security-Policy" content="style-src 'self'; img-src 'self'; font-src 'self'">`;
+  // (No default-src: puppeteer's waitForFunction needs eval in the page.)
+  const html = hostileFixture('shop.html').replace(/<style>[^<]*<\/style>/, '').replace('<meta charset="utf-8">', `<meta charset="utf-8">${csp}`);
+  expect(html).not.toContain('<style');
+  h.serve.set(url, html);
+  const page = await fixturePage(h);
+  await page.evaluateOnNewDocument(`window.__violations = []; document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));`);
+  await page.goto(url);
+  await page.waitForFunction(`${verdict} === 'danger'`, { timeout: 15_000 });
+  expect(await page.evaluate('window.__violations')).toEqual([]);
+  await page.close();
+});
