@@ -113,11 +113,20 @@ export default defineConfig({
       if (manifest.browser_action && manifest.action === undefined) {
         manifest.browser_action.default_icon = Object.fromEntries([16, 32, 48, 128].map((s) => [s, `icons/default-${s}.png`]));
       }
+      // Chrome (MV3): every page gets the first look alone (look.js, a few KB to compile instead of the
+      // guard's 40), which imports guard.js once the first look passes
+      // (entrypoints/look.ts; docs/performance.md, item 55). That import needs guard.js to be
+      // web-accessible; use_dynamic_url keeps it from pages at the extension's fixed address, the one
+      // they could probe. Firefox (MV2) has no such flag: guard.js stays its content script there.
+      const split = manifest.manifest_version === 3;
+      if (split) {
+        manifest.web_accessible_resources = [{ resources: ['guard.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true }];
+      }
       manifest.content_scripts = [
         ...(manifest.content_scripts ?? []),
         {
           matches: ['http://*/*', 'https://*/*'],
-          js: ['guard.js'],
+          js: [split ? 'look.js' : 'guard.js'],
           run_at: 'document_idle',
           all_frames: false,
         },

@@ -1,7 +1,9 @@
 /**
- * The page-facing script (registered as a content script in wxt.config.ts,
- * top frame only, at document_idle). Built as an unlisted script so WXT's
- * content-script context, which announces itself to every page, is not used.
+ * The page-facing script. In Firefox it is the content script (registered in
+ * wxt.config.ts, top frame only, at document_idle); in Chrome, the every-page
+ * script (entrypoints/look.ts) imports it once the gate's first look passes.
+ * Built as an unlisted script so WXT's content-script context, which
+ * announces itself to every page, is not used.
  *
  * What runs when:
  *  1. The gate (src/content/candidate.ts → src/engine/gate.ts) reads title,
@@ -34,6 +36,7 @@ import { framesMayMatter, isShopCandidate } from '../src/content/candidate';
 import { alive, onExtensionMessage, sendToBackground } from '../src/content/ext';
 import { guardBadge } from '../src/content/guardian';
 import { snapshotInSlices } from '../src/content/sliced-snapshot';
+import { GATE, RESCAN } from '../src/content/recheck';
 import { createThrottle } from '../src/content/throttle';
 import { type ContentWanted, watchPage } from '../src/content/watch';
 import type { ScanResult } from '../src/engine/types';
@@ -41,15 +44,6 @@ import { BADGE_TAG, mountBadge, type BadgeHandle } from '../src/ui/badge';
 import { HIGHLIGHT_TAG, highlight } from '../src/ui/highlight';
 // Parents' strict mode (issue 5): cover danger pages, lock secret fields — src/ui/strict-overlay.ts.
 import { applyStrict } from '../src/ui/strict-overlay';
-
-/**
- * Re-check timing. Gate checks on a page that is no shop: first 500 ms after
- * a change, doubling to 8 s, at most 6 in a row without a change of mind
- * (so a page that mutates forever costs ≤ 6 gate runs, ~2 ms each). Re-scans
- * of a shop page: ≥ 2 s apart, doubling to 30 s, stop after 5 unchanged.
- */
-const GATE = { minInterval: 500, maxInterval: 8000, budget: 6 } as const;
-const RESCAN = { minInterval: 2000, maxInterval: 30_000, budget: 5 } as const;
 
 let badge: BadgeHandle | null = null;
 let unguard: (() => void) | null = null;

@@ -15,8 +15,9 @@
  *  - permissions only from PERMISSION_ALLOW_LIST, no host/optional
  *    permissions, content scripts only on http/https
  *  - a content_security_policy allowing only our own scripts; no web-accessible
- *    resources (each lets any page detect the extension), no
- *    externally_connectable (web pages cannot message us)
+ *    resources (each lets any page detect the extension) but guard.js behind
+ *    use_dynamic_url (ALLOWED_WEB_ACCESSIBLE), no externally_connectable (web
+ *    pages cannot message us)
  *  - no remote code: no http(s) script src in our HTML, no import()/
  *    importScripts() of a URL; no eval, `new Function` or `Function(…)`, no
  *    string timers, no innerHTML/outerHTML/insertAdjacentHTML/document.write
@@ -144,6 +145,23 @@ function checkIcons(manifest: Json, dir: string, problems: string[]): void {
   }
 }
 
+/**
+ * The one web-accessible file we allow: Chrome's guard.js, which the every-page script imports
+ * (entrypoints/look.ts), marked use_dynamic_url (pages are refused it at the extension's fixed
+ * address, the one they could probe for it), and only for http(s) pages.
+ * Anything else a page could load at a fixed address, and so tell the extension is there.
+ */
+export const ALLOWED_WEB_ACCESSIBLE = { resources: ['guard.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true } as const;
+
+function checkWebAccessible(manifest: Json, problems: string[]): void {
+  const war = manifest.web_accessible_resources;
+  if (war === undefined) return;
+  const allowed = manifest.manifest_version === 3 && Array.isArray(war) && war.length === 1 && JSON.stringify(war[0]) === JSON.stringify(ALLOWED_WEB_ACCESSIBLE);
+  if (!allowed) {
+    problems.push(`web_accessible_resources must be absent, or in MV3 exactly ${JSON.stringify([ALLOWED_WEB_ACCESSIBLE])}: ${JSON.stringify(war)}`);
+  }
+}
+
 function checkPermissions(manifest: Json, problems: string[]): void {
   const perms = Array.isArray(manifest.permissions) ? (manifest.permissions as unknown[]) : [];
   for (const p of perms) if (!PERMISSION_ALLOW_LIST.includes(String(p))) problems.push(`permission "${String(p)}" is not on the allow-list (${PERMISSION_ALLOW_LIST.join(', ')})`);
@@ -151,9 +169,10 @@ function checkPermissions(manifest: Json, problems: string[]): void {
     const v = manifest[key];
     if (Array.isArray(v) ? v.length > 0 : v !== undefined) problems.push(`${key} must be absent: ${JSON.stringify(v)}`);
   }
-  for (const key of ['web_accessible_resources', 'externally_connectable', 'content_security_policy_report_only', 'update_url', 'oauth2', 'sandbox']) {
+  for (const key of ['externally_connectable', 'content_security_policy_report_only', 'update_url', 'oauth2', 'sandbox']) {
     if (manifest[key] !== undefined) problems.push(`${key} must be absent: ${JSON.stringify(manifest[key])}`);
   }
+  checkWebAccessible(manifest, problems);
   const scripts = Array.isArray(manifest.content_scripts) ? (manifest.content_scripts as Json[]) : [];
   for (const cs of scripts) {
     for (const m of Array.isArray(cs.matches) ? (cs.matches as unknown[]) : []) {

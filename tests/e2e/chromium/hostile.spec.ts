@@ -268,13 +268,39 @@ test('a page that is no shop cannot tell the extension is installed', async () =
   await page.close();
 });
 
-test('the content script has no way to announce itself: no postMessage, dispatchEvent or CustomEvent in it', () => {
-  for (const file of ['guard.js', 'frame-probe.js']) {
+test('the content scripts have no way to announce themselves: no postMessage, dispatchEvent or CustomEvent in them', () => {
+  for (const file of ['look.js', 'guard.js', 'frame-probe.js']) {
     const js = readFileSync(`.output/chrome-mv3/${file}`, 'utf8');
     for (const word of ['postMessage', 'dispatchEvent', 'CustomEvent', 'wxt:', 'web_accessible']) expect(js, `${file}: ${word}`).not.toContain(word);
   }
+  // The one web-accessible file: guard.js, for look.js to import, marked use_dynamic_url (the next test).
   const manifest = JSON.parse(readFileSync('.output/chrome-mv3/manifest.json', 'utf8')) as { web_accessible_resources?: unknown };
-  expect(manifest.web_accessible_resources).toBeUndefined();
+  expect(manifest.web_accessible_resources).toEqual([{ resources: ['guard.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true }]);
+});
+
+test("a page cannot load our files at the extension's fixed address, not even guard.js once it was imported", async () => {
+  // With a fixed address, any page could fetch chrome-extension://<id>/guard.js to tell the extension is installed.
+  // use_dynamic_url keeps guard.js from pages at that address; our own content script's import of it works.
+  const page = await openShop();
+  const probes = await page.evaluate(async (id) => {
+    const out: Record<string, string> = {};
+    for (const file of ['guard.js', 'look.js', 'frame-probe.js', 'manifest.json', 'popup.html']) {
+      const url = `chrome-extension://${id}/${file}`;
+      out[`fetch ${file}`] = await fetch(url).then((r) => `status ${r.status}`, () => 'refused');
+      out[`script ${file}`] = await new Promise<string>((resolve) => {
+        const s = document.createElement('script');
+        s.src = url;
+        s.onload = () => resolve('loaded');
+        s.onerror = () => resolve('refused');
+        document.head.append(s);
+      });
+    }
+    // Nor does the import show in the page's resource timing.
+    out.timing = performance.getEntriesByType('resource').filter((e) => !e.name.startsWith('https:')).map((e) => e.name).join(' ') || 'none';
+    return out;
+  }, h.extensionId);
+  expect(Object.entries(probes).filter(([, v]) => v !== 'refused' && v !== 'none')).toEqual([]);
+  await page.close();
 });
 
 test('never breaks a page: no console errors, no page globals, no page styles, on a slice of the corpus', async () => {

@@ -74,7 +74,8 @@ test.describe('the checks can fail: a broken copy of the build is caught', () =>
       name: 'N'.repeat(76),
       permissions: ['storage', 'tabs'],
       host_permissions: ['<all_urls>'],
-      web_accessible_resources: [{ resources: ['icons/*'], matches: ['<all_urls>'] }],
+      // guard.js at a fixed address: any page could load it to tell the extension is there.
+      web_accessible_resources: [{ resources: ['guard.js', 'icons/*'], matches: ['<all_urls>'] }],
       content_security_policy: { extension_pages: "script-src 'self' 'unsafe-eval' https://cdn.example; object-src 'self'" },
       icons: { ...(m.icons as object), 48: 'icon-16.png' },
     });
@@ -86,7 +87,7 @@ test.describe('the checks can fail: a broken copy of the build is caught', () =>
       /name in locale \w+ is 76 characters/,
       /permission "tabs" is not on the allow-list/,
       /host_permissions must be absent/,
-      /web_accessible_resources must be absent/,
+      /web_accessible_resources must be absent, or in MV3 exactly/,
       /script-src allows more than 'self'/,
       /icons\.48: icon-16\.png is 16x16, not 48x48/,
       /evil\.js: eval\(\)/,
@@ -95,6 +96,31 @@ test.describe('the checks can fail: a broken copy of the build is caught', () =>
     ]) {
       expect(problems).toMatch(expected);
     }
+  });
+
+  test('web-accessible resources: only guard.js, marked use_dynamic_url, and only in Chrome', () => {
+    const variants: [string, unknown][] = [
+      ['a fixed address', [{ resources: ['guard.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: false }]],
+      ['one file more', [{ resources: ['guard.js', 'look.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true }]],
+      ['every scheme', [{ resources: ['guard.js'], matches: ['<all_urls>'], use_dynamic_url: true }]],
+      ['a second entry', [{ resources: ['guard.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true }, { resources: ['icons/*'], matches: ['https://*/*'] }]],
+    ];
+    cpSync(CHROME, dir, { recursive: true });
+    const file = join(dir, 'manifest.json');
+    const built = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    expect(checkChrome(dir)).toEqual([]);
+    for (const [what, war] of variants) {
+      writeFileSync(file, JSON.stringify({ ...built, web_accessible_resources: war }));
+      expect(checkChrome(dir).join('\n'), what).toMatch(/web_accessible_resources must be absent, or in MV3 exactly/);
+    }
+    // Firefox has no use_dynamic_url: not even guard.js.
+    const fx = join(dir, 'firefox');
+    cpSync(FIREFOX, fx, { recursive: true });
+    const fxFile = join(fx, 'manifest.json');
+    const fxBuilt = JSON.parse(readFileSync(fxFile, 'utf8')) as Record<string, unknown>;
+    expect(checkFirefox(fx)).toEqual([]);
+    writeFileSync(fxFile, JSON.stringify({ ...fxBuilt, web_accessible_resources: ['guard.js'] }));
+    expect(checkFirefox(fx).join('\n')).toMatch(/web_accessible_resources must be absent/);
   });
 
   test('Firefox: no gecko id, data collection declared, old strict_min_version', () => {
