@@ -120,7 +120,8 @@ export default defineConfig({
       // they could probe. Firefox (MV2) has no such flag: guard.js stays its content script there.
       const split = manifest.manifest_version === 3;
       if (split) {
-        manifest.web_accessible_resources = [{ resources: ['guard.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true }];
+        // frame-report.js likewise: the frame probe imports it only in a frame with a secret field (item 56).
+        manifest.web_accessible_resources = [{ resources: ['guard.js', 'frame-report.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true }];
       }
       manifest.content_scripts = [
         ...(manifest.content_scripts ?? []),

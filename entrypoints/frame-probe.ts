@@ -15,13 +15,13 @@
  *    included (src/content/frame-probe.ts): most frames are ads and embeds.
  *
  * It changes nothing in the frame's DOM and sends nothing the frame's scripts
- * can observe. It imports only the snapshot builder and the messaging wrapper,
- * so the script every frame parses stays small.
+ * can observe. In Chrome the snapshot and the messaging come in only where a
+ * report is due (entrypoints/frame-report.ts, imported), so the script every
+ * frame compiles stays a few KB; Firefox has them in this script.
  */
-import { isProbeFrames } from '../src/content-messages';
-import { alive, onExtensionMessage, sendToBackground } from '../src/content/ext';
+import { alive } from '../src/content/ext';
 import { probeFrame } from '../src/content/frame-probe';
-import { buildPackedSnapshot } from '../src/engine/snapshot';
+import { onProbeFrames, reportFrame } from '../src/content/frame-report';
 
 function parentCanRead(): boolean {
   try {
@@ -31,19 +31,27 @@ function parentCanRead(): boolean {
   }
 }
 
+/**
+ * Chrome: the reporter is imported, once, only in a frame that needs it (entrypoints/frame-report.ts
+ * reports and then listens itself). WXT sets import.meta.env.FIREFOX at build time, so each build
+ * keeps one of the two ways, and Chrome's probe carries no snapshot code (hostile.spec.ts checks).
+ */
+let reporter: Promise<unknown> | null = null;
+function importReporter(): void {
+  const { chrome: api } = globalThis as { chrome?: { runtime?: { getURL?(path: string): string } } };
+  const url = api?.runtime?.getURL?.('/frame-report.js');
+  if (url) reporter ??= import(/* @vite-ignore */ url).catch(() => undefined);
+}
+
 export default defineUnlistedScript(() => {
   try {
     if (window.top === window) return;
-    probeFrame(document, {
-      parentCanRead,
-      alive,
-      report: () => void sendToBackground({ type: 'frame-snapshot', snapshot: buildPackedSnapshot(document, location.href) }).catch(() => undefined),
-      listen: (nudged) =>
-        void onExtensionMessage((raw) => {
-          if (isProbeFrames(raw)) nudged();
-          return undefined;
-        }),
-    });
+    probeFrame(
+      document,
+      import.meta.env.FIREFOX
+        ? { parentCanRead, alive, report: () => reportFrame(document), listen: onProbeFrames }
+        : { parentCanRead, alive, report: importReporter, listen: () => undefined },
+    );
   } catch {
     // Never let a strange frame turn into an error on its console.
   }

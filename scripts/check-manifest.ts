@@ -15,9 +15,9 @@
  *  - permissions only from PERMISSION_ALLOW_LIST, no host/optional
  *    permissions, content scripts only on http/https
  *  - a content_security_policy allowing only our own scripts; no web-accessible
- *    resources (each lets any page detect the extension) but guard.js behind
- *    use_dynamic_url (ALLOWED_WEB_ACCESSIBLE), no externally_connectable (web
- *    pages cannot message us)
+ *    resources (each lets any page detect the extension) but guard.js and
+ *    frame-report.js behind use_dynamic_url (ALLOWED_WEB_ACCESSIBLE), no
+ *    externally_connectable (web pages cannot message us)
  *  - no remote code: no http(s) script src in our HTML, no import()/
  *    importScripts() of a URL; no eval, `new Function` or `Function(…)`, no
  *    string timers, no innerHTML/outerHTML/insertAdjacentHTML/document.write
@@ -146,12 +146,13 @@ function checkIcons(manifest: Json, dir: string, problems: string[]): void {
 }
 
 /**
- * The one web-accessible file we allow: Chrome's guard.js, which the every-page script imports
- * (entrypoints/look.ts), marked use_dynamic_url (pages are refused it at the extension's fixed
- * address, the one they could probe for it), and only for http(s) pages.
+ * The web-accessible files we allow, in Chrome only: guard.js, which the every-page script imports
+ * (entrypoints/look.ts), and frame-report.js, which the frame probe imports in a frame with a secret
+ * field (entrypoints/frame-probe.ts); marked use_dynamic_url (pages are refused them at the
+ * extension's fixed address, the one they could probe for them), and only for http(s) pages.
  * Anything else a page could load at a fixed address, and so tell the extension is there.
  */
-export const ALLOWED_WEB_ACCESSIBLE = { resources: ['guard.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true } as const;
+export const ALLOWED_WEB_ACCESSIBLE = { resources: ['guard.js', 'frame-report.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true } as const;
 
 function checkWebAccessible(manifest: Json, problems: string[]): void {
   const war = manifest.web_accessible_resources;

@@ -269,22 +269,26 @@ test('a page that is no shop cannot tell the extension is installed', async () =
 });
 
 test('the content scripts have no way to announce themselves: no postMessage, dispatchEvent or CustomEvent in them', () => {
-  for (const file of ['look.js', 'guard.js', 'frame-probe.js']) {
+  for (const file of ['look.js', 'guard.js', 'frame-probe.js', 'frame-report.js']) {
     const js = readFileSync(`.output/chrome-mv3/${file}`, 'utf8');
     for (const word of ['postMessage', 'dispatchEvent', 'CustomEvent', 'wxt:', 'web_accessible']) expect(js, `${file}: ${word}`).not.toContain(word);
   }
-  // The one web-accessible file: guard.js, for look.js to import, marked use_dynamic_url (the next test).
+  // The web-accessible files: guard.js, for look.js to import, and frame-report.js, for the frame probe to
+  // import; marked use_dynamic_url (the next test).
   const manifest = JSON.parse(readFileSync('.output/chrome-mv3/manifest.json', 'utf8')) as { web_accessible_resources?: unknown };
-  expect(manifest.web_accessible_resources).toEqual([{ resources: ['guard.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true }]);
+  expect(manifest.web_accessible_resources).toEqual([{ resources: ['guard.js', 'frame-report.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true }]);
+  // What every frame compiles carries no report of its own: that comes in by import, only where a frame holds a secret field.
+  expect(readFileSync('.output/chrome-mv3/frame-probe.js', 'utf8')).not.toContain('frame-snapshot');
+  expect(readFileSync('.output/chrome-mv3/frame-report.js', 'utf8')).toContain('frame-snapshot');
 });
 
-test("a page cannot load our files at the extension's fixed address, not even guard.js once it was imported", async () => {
+test("a page cannot load our files at the extension's fixed address, not even the web-accessible ones, guard.js once it was imported", async () => {
   // With a fixed address, any page could fetch chrome-extension://<id>/guard.js to tell the extension is installed.
   // use_dynamic_url keeps guard.js from pages at that address; our own content script's import of it works.
   const page = await openShop();
   const probes = await page.evaluate(async (id) => {
     const out: Record<string, string> = {};
-    for (const file of ['guard.js', 'look.js', 'frame-probe.js', 'manifest.json', 'popup.html']) {
+    for (const file of ['guard.js', 'frame-report.js', 'look.js', 'frame-probe.js', 'manifest.json', 'popup.html']) {
       const url = `chrome-extension://${id}/${file}`;
       out[`fetch ${file}`] = await fetch(url).then((r) => `status ${r.status}`, () => 'refused');
       out[`script ${file}`] = await new Promise<string>((resolve) => {

@@ -43,12 +43,13 @@ const FAVICON = /^https?:\/\/[^/]+\/favicon\.ico$/;
 const BATCH = 8;
 
 /**
- * Chrome's every-page script imports guard.js once the gate's first look passes (entrypoints/look.ts):
- * it asks for it at the extension's fixed address, and Chrome answers from the package through the
- * session's dynamic address (a random UUID), as use_dynamic_url asks. Both are reads of our own
- * file, not network requests; no other file of ours may be asked for from a web page.
+ * Chrome's every-page script imports guard.js once the gate's first look passes (entrypoints/look.ts),
+ * and the frame probe imports frame-report.js in a frame with a secret field: each is asked for at the
+ * extension's fixed address, and Chrome answers from the package through the session's dynamic address
+ * (a random UUID), as use_dynamic_url asks. Reads of our own files, not network requests; no other file
+ * of ours may be asked for from a web page.
  */
-const guardImportUrl = (id: string) => new RegExp(`^chrome-extension://(${id}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/guard\\.js$`);
+const importUrl = (id: string) => new RegExp(`^chrome-extension://(${id}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/(guard|frame-report)\\.js$`);
 
 let h: Harness;
 const seen: Seen[] = [];
@@ -168,12 +169,12 @@ test('the whole corpus, the popup and the options page: zero network requests fr
   expect(fromExtension.filter((s) => !s.url.startsWith(`${extOrigin}/`))).toEqual([]);
 
   // 2. Web pages only loaded fixtures; nothing else left the browser but its own favicon fetches, and
-  // in a page the extension's only file is guard.js, read from its package (not the network).
+  // in a page the extension's only files are guard.js and frame-report.js, read from its package (not the network).
   expect(h.unrouted.filter((u) => !FAVICON.test(u))).toEqual([]);
   const fixtureUrls = new Set([...h.serve.keys()]);
-  const guardImport = guardImportUrl(h.extensionId);
-  expect(seen.filter((s) => s.from === 'web' && guardImport.test(s.url)).length, 'the shops imported guard.js').toBeGreaterThan(0);
-  expect(seen.filter((s) => s.from === 'web' && !fixtureUrls.has(s.url.split('#')[0] ?? '') && !FAVICON.test(s.url) && !guardImport.test(s.url))).toEqual([]);
+  const ourImport = importUrl(h.extensionId);
+  expect(seen.filter((s) => s.from === 'web' && /\/guard\.js$/.test(s.url)).length, 'the shops imported guard.js').toBeGreaterThan(0);
+  expect(seen.filter((s) => s.from === 'web' && !fixtureUrls.has(s.url.split('#')[0] ?? '') && !FAVICON.test(s.url) && !ourImport.test(s.url))).toEqual([]);
 
   // 3. Resource Timing inside our worker and our pages.
   const workerResources = await h.worker.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));

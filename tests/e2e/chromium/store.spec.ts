@@ -98,12 +98,12 @@ test.describe('the checks can fail: a broken copy of the build is caught', () =>
     }
   });
 
-  test('web-accessible resources: only guard.js, marked use_dynamic_url, and only in Chrome', () => {
+  test('web-accessible resources: only guard.js and frame-report.js, marked use_dynamic_url, and only in Chrome', () => {
     const variants: [string, unknown][] = [
-      ['a fixed address', [{ resources: ['guard.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: false }]],
-      ['one file more', [{ resources: ['guard.js', 'look.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true }]],
-      ['every scheme', [{ resources: ['guard.js'], matches: ['<all_urls>'], use_dynamic_url: true }]],
-      ['a second entry', [{ resources: ['guard.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true }, { resources: ['icons/*'], matches: ['https://*/*'] }]],
+      ['a fixed address', [{ resources: ['guard.js', 'frame-report.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: false }]],
+      ['one file more', [{ resources: ['guard.js', 'frame-report.js', 'look.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true }]],
+      ['every scheme', [{ resources: ['guard.js', 'frame-report.js'], matches: ['<all_urls>'], use_dynamic_url: true }]],
+      ['a second entry', [{ resources: ['guard.js', 'frame-report.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true }, { resources: ['icons/*'], matches: ['https://*/*'] }]],
     ];
     cpSync(CHROME, dir, { recursive: true });
     const file = join(dir, 'manifest.json');
@@ -113,7 +113,7 @@ test.describe('the checks can fail: a broken copy of the build is caught', () =>
       writeFileSync(file, JSON.stringify({ ...built, web_accessible_resources: war }));
       expect(checkChrome(dir).join('\n'), what).toMatch(/web_accessible_resources must be absent, or in MV3 exactly/);
     }
-    // Firefox has no use_dynamic_url: not even guard.js.
+    // Firefox has no use_dynamic_url: none at all.
     const fx = join(dir, 'firefox');
     cpSync(FIREFOX, fx, { recursive: true });
     const fxFile = join(fx, 'manifest.json');
