@@ -29,7 +29,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { ENGINE_WARMUP, engineFigures, isolatedWorld, jsMs, launchServing, median, oneScriptExtension, r2, settle, type EngineFigures, type EngineRun } from './bench/measure';
+import { ENGINE_WARMUP, engineFigures, isolatedWorld, jsMs, launchServing, median, oneScriptExtension, ownScriptEvents, r2, settle, type EngineFigures, type EngineRun, type TraceEvent } from './bench/measure';
 import { benchPages, shopOfSize, type BenchPage } from './bench/pages';
 
 const REPS = Number(process.env.BENCH_REPS ?? 7);
@@ -82,16 +82,6 @@ async function measure(ctx: Ctx, p: BenchPage): Promise<Sample> {
   return { script: js.total, compile: js.compile, heap: m('JSHeapUsedSize') / 1024, longest };
 }
 
-interface TraceEvent {
-  ph: string;
-  name: string;
-  cat: string;
-  ts: number;
-  dur?: number;
-  tid: number;
-  args?: { data?: { url?: unknown; scriptName?: unknown } };
-}
-
 /**
  * The page's longest main-thread task that runs our content script, from a
  * Chrome trace: the longest top-level work item (category `toplevel`: a
@@ -119,16 +109,8 @@ async function longestOwnTask(ctx: Ctx, p: BenchPage): Promise<number> {
   await complete;
   await cdp.detach();
   await page.close();
-  const isExt = (e: TraceEvent) => String(e.args?.data?.url ?? e.args?.data?.scriptName ?? '').startsWith('chrome-extension://');
-  // Chrome: look.js imports guard.js (entrypoints/look.ts), and the trace gives the evaluation of an imported
-  // module (the guard's start, its first check and first slice) no script URL. It is ours when one of our
-  // modules was compiled and the page has no module of its own; a page with one would leave it uncounted.
-  const ourModule = events.some((e) => e.name === 'v8.compileModule' && isExt(e));
-  const pageModules = /<script[^>]*type=["']?module|\bimport\s*\(/i.test(p.html);
-  if (ourModule && pageModules) process.stderr.write(`${p.name}: the page has modules of its own; the guard's module evaluation is not counted\n`);
-  const ours = events.filter(
-    (e) => e.ph === 'X' && (((e.name === 'EvaluateScript' || e.name === 'FunctionCall') && isExt(e)) || (ourModule && !pageModules && e.name === 'v8.evaluateModule')),
-  );
+  const { events: ours, pageModules } = ownScriptEvents(events, p.html);
+  if (pageModules) process.stderr.write(`${p.name}: the page has modules of its own; the guard's module evaluation is not counted\n`);
   // Top-level work items: tasks (ThreadControllerImpl::RunTask) and message handlers (a reply from the background).
   const tasks = events.filter((e) => e.ph === 'X' && e.cat.split(',').includes('toplevel'));
   let longest = 0;

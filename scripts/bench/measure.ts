@@ -147,3 +147,34 @@ export async function isolatedWorld(page: Page, name = 'csg-bench'): Promise<{ e
   };
   return { evaluate, cdp };
 }
+
+/** A Chrome trace event, as much of it as the benchmark reads. */
+export interface TraceEvent {
+  ph: string;
+  name: string;
+  cat: string;
+  ts: number;
+  dur?: number;
+  tid: number;
+  args?: { data?: { url?: unknown; scriptName?: unknown } };
+}
+
+const isExtensionScript = (e: TraceEvent) => String(e.args?.data?.url ?? e.args?.data?.scriptName ?? '').startsWith('chrome-extension://');
+
+/**
+ * The trace's complete events that run our scripts: an EvaluateScript or FunctionCall of an
+ * extension's script; and, in Chrome, where look.js imports guard.js (entrypoints/look.ts), the
+ * evaluation of the imported module (the guard's start, its first check and first slice), which the
+ * trace gives no script URL. That is counted as ours when one of our modules was compiled and the
+ * page (its HTML) has no module of its own; `pageModules` says when it was left uncounted for that.
+ */
+export function ownScriptEvents(events: readonly TraceEvent[], pageHtml: string): { events: TraceEvent[]; pageModules: boolean } {
+  const ourModule = events.some((e) => e.name === 'v8.compileModule' && isExtensionScript(e));
+  const pageModules = ourModule && /<script[^>]*type=["']?module|\bimport\s*\(/i.test(pageHtml);
+  return {
+    events: events.filter(
+      (e) => e.ph === 'X' && (((e.name === 'EvaluateScript' || e.name === 'FunctionCall') && isExtensionScript(e)) || (ourModule && !pageModules && e.name === 'v8.evaluateModule')),
+    ),
+    pageModules,
+  };
+}

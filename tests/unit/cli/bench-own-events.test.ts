@@ -1,0 +1,25 @@
+/**
+ * Which events of a Chrome trace run our scripts (scripts/bench/measure.ts ownScriptEvents), for
+ * the benchmark's "our longest task". In Chrome the guard is an imported module (entrypoints/look.ts),
+ * and the trace gives a module's evaluation no script URL: it counts as ours only when one of our
+ * modules was compiled and the page has no module of its own.
+ */
+import { expect, test } from 'vitest';
+import { ownScriptEvents, type TraceEvent } from '../../../scripts/bench/measure';
+
+const ev = (name: string, url?: string, ph = 'X'): TraceEvent => ({ ph, name, cat: 'devtools.timeline', ts: 1, dur: 5, tid: 1, ...(url ? { args: { data: { url } } } : {}) });
+const EXT = 'chrome-extension://abc/';
+
+test("our scripts' evaluations and calls count; the page's do not", () => {
+  const events = [ev('EvaluateScript', `${EXT}look.js`), ev('FunctionCall', `${EXT}guard.js`), ev('EvaluateScript', 'https://shop.example/app.js'), ev('FunctionCall', `${EXT}guard.js`, 'B')];
+  expect(ownScriptEvents(events, '<p>shop</p>').events.map((e) => e.args?.data?.url)).toEqual([`${EXT}look.js`, `${EXT}guard.js`]);
+});
+
+test("a module's evaluation counts when ours was compiled and the page has no module of its own", () => {
+  const withOurs = [ev('v8.compileModule', `${EXT}guard.js`), ev('v8.evaluateModule')];
+  expect(ownScriptEvents(withOurs, '<p>shop</p>')).toEqual({ events: [withOurs[1]], pageModules: false });
+  // None of ours was compiled: the module is the page's.
+  expect(ownScriptEvents([ev('v8.compileModule', 'https://shop.example/m.js'), ev('v8.evaluateModule')], '<script type="module" src="m.js"></script>').events).toEqual([]);
+  // Ours and the page's: which is which cannot be told, so none is counted, and the caller is told.
+  expect(ownScriptEvents(withOurs, '<script type=module>import("./x.js")</script>')).toEqual({ events: [], pageModules: true });
+});
