@@ -22,6 +22,7 @@
 import { alive } from '../src/content/ext';
 import { probeFrame } from '../src/content/frame-probe';
 import { onProbeFrames, reportFrame } from '../src/content/frame-report';
+import { importOwn } from '../src/content/import-own';
 
 function parentCanRead(): boolean {
   try {
@@ -38,9 +39,7 @@ function parentCanRead(): boolean {
  */
 let reporter: Promise<unknown> | null = null;
 function importReporter(): void {
-  const { chrome: api } = globalThis as { chrome?: { runtime?: { getURL?(path: string): string } } };
-  const url = api?.runtime?.getURL?.('/frame-report.js');
-  if (url) reporter ??= import(/* @vite-ignore */ url).catch(() => undefined);
+  reporter ??= importOwn('/frame-report.js');
 }
 
 export default defineUnlistedScript(() => {

@@ -10,6 +10,7 @@
  * Firefox keeps the guard itself as its content script (wxt.config.ts): there
  * a web-accessible file is reachable at one fixed address per install.
  */
+import { importOwn } from '../src/content/import-own';
 import { startLook } from '../src/content/look';
 
 export default defineUnlistedScript({
@@ -17,11 +18,7 @@ export default defineUnlistedScript({
   main() {
     if (window.top !== window) return;
     try {
-      startLook(window, () => {
-        const { chrome: api } = globalThis as { chrome?: { runtime?: { getURL?(path: string): string } } };
-        const url = api?.runtime?.getURL?.('/guard.js');
-        return url ? import(/* @vite-ignore */ url) : Promise.resolve();
-      });
+      startLook(window, () => importOwn('/guard.js'));
     } catch {
       // Never let a strange page turn into an error on its console.
     }
