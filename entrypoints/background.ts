@@ -15,6 +15,8 @@ export default defineBackground(() => {
     // listener (not a shop, or gone) rejects: that is fine.
     rescan: (tabId: number) => void browser.tabs.sendMessage(tabId, { type: 'rescan' }, { frameId: 0 }).catch(() => undefined),
     probeFrames: (tabId: number) => void browser.tabs.sendMessage(tabId, { type: 'probe-frames' }).catch(() => undefined),
+    // The badge's words, sent with each verdict (src/ui/page-words.ts).
+    getMessage: (key: string, subs: string[]) => browser.i18n.getMessage(key, subs),
   };
   browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) =>
     handleMessage(raw, sender, deps).catch((err: unknown) => {

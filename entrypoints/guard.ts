@@ -31,9 +31,9 @@
  * wrapper (src/content/ext.ts), not webextension-polyfill: this file runs on
  * every page and should cost as little to load as possible.
  */
-import { isRescan, isVerdictReply, parseHighlight } from '../src/content-messages';
+import { isRescan, isVerdictReply, parseHighlight, parseWords } from '../src/content-messages';
 import { framesMayMatter, isShopCandidate } from '../src/content/candidate';
-import { alive, onExtensionMessage, sendToBackground } from '../src/content/ext';
+import { alive, onExtensionMessage, sendToBackground, useWords } from '../src/content/ext';
 import { guardBadge } from '../src/content/guardian';
 import { snapshotInSlices } from '../src/content/sliced-snapshot';
 import { GATE, RESCAN } from '../src/content/recheck';
@@ -87,10 +87,13 @@ async function scan(): Promise<boolean> {
   if (began !== noShopCount || !shop) return false;
   const reply = await sendToBackground({ type: 'snapshot', snapshot });
   if (!isVerdictReply(reply) || began !== noShopCount || !shop) return false;
+  // The badge's words come with the verdict: looking them up here would block the page (src/ui/page-words.ts).
+  const { words, ...result } = reply as ScanResult & { words?: unknown };
+  useWords(parseWords(words));
   // applyStrict hook (parents' strict mode) goes right after the verdict arrives.
-  show(reply);
-  void applyStrict(document, reply);
-  const key = resultKey(reply);
+  show(result);
+  void applyStrict(document, result);
+  const key = resultKey(result);
   const changed = key !== lastKey;
   lastKey = key;
   return changed;

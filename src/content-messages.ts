@@ -9,6 +9,7 @@
  */
 import { MAX_SELECTOR } from './engine/limits';
 import type { ScanResult } from './engine/types';
+import { WORD_MAX, WORDS_MAX, type PageWords } from './ui/page-words';
 
 const VERDICTS = new Set(['danger', 'caution', 'ok', 'official', 'none']);
 const SEVERITIES = new Set(['danger', 'caution', 'good']);
@@ -74,4 +75,21 @@ export function isVerdictReply(raw: unknown): raw is ScanResult {
     Array.isArray(raw.prices) &&
     raw.prices.every(isPrice)
   );
+}
+
+/**
+ * The page's words sent with a verdict (src/ui/page-words.ts), or null when there are none or they
+ * are malformed: the page then looks its words up itself, and the verdict still shows.
+ */
+export function parseWords(raw: unknown): PageWords | null {
+  if (!isObj(raw)) return null;
+  const keys = Object.keys(raw);
+  if (keys.length > WORDS_MAX) return null;
+  const words: PageWords = {};
+  for (const k of keys) {
+    const v = raw[k];
+    if (!isStr(v, WORD_MAX) || k.length > 100) return null;
+    words[k] = v;
+  }
+  return words;
 }

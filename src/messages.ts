@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { MAX_SELECTOR } from './engine/limits';
 import { EvidenceSchema, PackedSnapshotSchema, SEVERITIES, VERDICTS } from './engine/types';
+import { WORD_MAX, WORDS_MAX } from './ui/page-words';
 // Parents' strict mode (issue 5): strict-plan, verify-pin, log-event — see src/settings/messages.ts.
 import { StrictMessages } from './settings/messages';
 
@@ -65,3 +66,11 @@ export const ScanResultSchema = z.object({
   signals: z.array(z.object({ id: z.string(), severity: z.enum(SEVERITIES), evidence: z.array(EvidenceSchema) })),
   prices: z.array(PriceEntrySchema),
 });
+
+/**
+ * The page's words sent with a verdict (src/ui/page-words.ts). The content script's own check,
+ * parseWords in src/content-messages.ts, mirrors it (tests/unit/ui/page-words.test.ts).
+ */
+export const PageWordsSchema = z
+  .record(z.string().max(100), z.string().max(WORD_MAX))
+  .refine((w) => Object.keys(w).length <= WORDS_MAX, { message: `at most ${WORDS_MAX} words` });

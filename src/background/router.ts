@@ -25,6 +25,7 @@ import { unpackSnapshot } from '../engine/packed';
 import { clearFrames, recordFrame, takeFrames, takeRescan } from './frames';
 import { clearResult, loadResult, saveResult } from './state';
 import { paintTab } from './toolbar';
+import { pageWords } from '../ui/page-words';
 // Parents' strict mode (issue 5): its messages are answered in src/settings/handler.ts.
 import { handleStrictMessage } from '../settings/handler';
 
@@ -38,6 +39,11 @@ export interface RouterDeps {
   rescan?: (tabId: number) => void;
   /** Asks every frame probe in the tab to report again (the top page was scanned). */
   probeFrames?: (tabId: number) => void;
+  /**
+   * The browser's i18n.getMessage: the page's words go with each verdict (src/ui/page-words.ts), so
+   * the content script never looks them up itself. Without it, the verdict goes alone.
+   */
+  getMessage?: (key: string, subs: string[]) => string;
 }
 
 /** A sender we accept, with what the browser tells us about it. */
@@ -111,7 +117,8 @@ export async function handleMessage(raw: unknown, sender: Runtime.MessageSender,
       await paintTab(from.tabId, result);
       // A frame may have changed since it last reported (a login box added later): ask again.
       deps.probeFrames?.(from.tabId);
-      return result;
+      // The words go in the reply only: the stored verdict (for the popup) stays a plain ScanResult.
+      return deps.getMessage ? { ...result, words: pageWords(result, deps.getMessage) } : result;
     }
     case 'frame-snapshot': {
       if (from.kind !== 'frame') return undefined;

@@ -11,6 +11,8 @@
  * onMessage listener is Firefox-only).
  */
 
+import { fillWords, type PageWords } from '../ui/page-words';
+
 /** Who sent a runtime message, as the browser reports it. */
 export interface Sender {
   id?: string;
@@ -91,8 +93,22 @@ export function onExtensionMessage(handler: (message: unknown) => unknown): () =
   };
 }
 
-/** A localized string; the key itself when missing, so a gap is visible rather than blank. */
+/** The words the background sent with the last verdict (src/ui/page-words.ts), or none yet. */
+let words: PageWords | null = null;
+
+/** Keeps the words of a verdict for t(); a later verdict's replace them. */
+export function useWords(w: PageWords | null): void {
+  if (w) words = w;
+}
+
+/**
+ * A localized string; the key itself when missing, so a gap is visible rather than blank. From the
+ * words sent with the verdict when they have it: in Chrome, this script's first `i18n.getMessage`
+ * blocks the page while the browser sends the whole catalogue (src/ui/page-words.ts).
+ */
 export function t(key: string, subs?: string | string[]): string {
+  const sent = words?.[key];
+  if (sent !== undefined) return fillWords(sent, subs === undefined ? [] : Array.isArray(subs) ? subs : [subs]) || key;
   try {
     const g = globalThis as { browser?: RawApi; chrome?: RawApi };
     const i18n = g.browser?.i18n ?? g.chrome?.i18n;

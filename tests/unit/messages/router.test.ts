@@ -10,7 +10,10 @@ import type { Runtime } from 'webextension-polyfill';
 import { classifySender, handleMessage, type RouterDeps } from '../../../src/background/router';
 import { BackgroundMessage, MESSAGE_SENDERS } from '../../../src/messages';
 import { packSnapshot } from '../../../src/engine/packed';
-import { MAX_PATHS, type PackedSnapshot, type PageSnapshot } from '../../../src/engine/types';
+import { MAX_PATHS, type PackedSnapshot, type PageSnapshot, type ScanResult } from '../../../src/engine/types';
+import { fillWords } from '../../../src/ui/page-words';
+import { signalKeys } from '../../../src/ui/verdict-style';
+import { catalogue, getMessageIn } from '../helpers/i18n';
 
 const ID = 'test-extension-id';
 const ORIGIN = `chrome-extension://${ID}`;
@@ -87,6 +90,19 @@ describe('accepted messages (the baseline the hostile cases differ from)', () =>
   test('the verdict is for the URL the browser reports, not the one the page wrote in the snapshot', async () => {
     const reply = (await handleMessage({ type: 'snapshot', snapshot: snapshot({ url: 'https://www.tiktok.com/coin' }) }, PAGE, deps)) as { url: string };
     expect(reply.url).toBe(SHOP_URL);
+  });
+
+  test('the verdict carries the page’s words in the browser’s language; the stored verdict does not', async () => {
+    const getMessage = getMessageIn(catalogue('fr'));
+    const reply = (await handleMessage(good(), PAGE, { ...deps, getMessage })) as ScanResult & { words: Record<string, string> };
+    expect(fillWords(reply.words.labelled ?? '', ['Coin Shop Guard', 'Danger'])).toBe(getMessage('labelled', ['Coin Shop Guard', 'Danger']));
+    // The title of each of the verdict's signals: what the badge names as the main reason.
+    for (const s of reply.signals) expect(reply.words[signalKeys(s.id).title]).toBe(getMessage(signalKeys(s.id).title));
+    const popup = (await handleMessage({ type: 'get-result', tabId: 7 }, POPUP, deps)) as { result: Record<string, unknown> };
+    expect(popup.result.verdict).toBe('danger');
+    expect(popup.result).not.toHaveProperty('words');
+    // Without i18n (deps.getMessage unset) the verdict goes alone.
+    expect(await handleMessage(good(), PAGE, deps)).not.toHaveProperty('words');
   });
 
   test('the popup gets the stored result of the tab it asks about', async () => {
