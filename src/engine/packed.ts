@@ -51,6 +51,9 @@ export function selectorsOf(paths: PackedSnapshot['paths']): string[] | null {
 export function unpackSnapshot(p: PackedSnapshot): PageSnapshot | null {
   const selectors = selectorsOf(p.paths);
   if (!selectors) return null;
+  const { blocks, options } = p;
+  if (blocks.path.length !== blocks.text.length || options.path.length !== options.text.length) return null;
+  const struck = new Set(blocks.struck);
   let ok = true;
   const sel = (path: number): string => {
     const s = selectors[path];
@@ -62,7 +65,7 @@ export function unpackSnapshot(p: PackedSnapshot): PageSnapshot | null {
     title: p.title,
     lang: p.lang,
     headline: p.headline,
-    blocks: p.blocks.map((b) => ({ text: b.text, selector: sel(b.path), ...(b.struck !== undefined ? { struck: b.struck } : {}) })),
+    blocks: blocks.text.map((text, i) => (struck.has(i) ? { text, selector: sel(blocks.path[i] as number), struck: true } : { text, selector: sel(blocks.path[i] as number) })),
     fields: p.fields.map((f) => ({
       type: f.type,
       name: f.name,
@@ -83,10 +86,11 @@ export function unpackSnapshot(p: PackedSnapshot): PageSnapshot | null {
       ...(f.inside !== undefined ? { inside: f.inside } : {}),
     })),
     links: p.links,
-    options: p.options.map((o) => ({ text: o.text, selector: sel(o.path) })),
+    options: options.text.map((text, i) => ({ text, selector: sel(options.path[i] as number) })),
     stats: p.stats,
   };
-  return ok ? snapshot : null;
+  // Every struck index names a block.
+  return ok && blocks.struck.every((i) => i < blocks.text.length) ? snapshot : null;
 }
 
 /**
@@ -108,11 +112,15 @@ export function packSnapshot(s: PageSnapshot): PackedSnapshot {
     lang: s.lang,
     headline: s.headline,
     paths: { parent, part },
-    blocks: s.blocks.map(({ selector, ...b }) => ({ ...b, path: path(selector) })),
+    blocks: {
+      text: s.blocks.map((b) => b.text),
+      path: s.blocks.map((b) => path(b.selector)),
+      struck: s.blocks.flatMap((b, i) => (b.struck ? [i] : [])),
+    },
     fields: s.fields.map(({ selector, parent, ...f }) => ({ ...f, path: path(selector), ...(parent !== undefined ? { parentPath: path(parent) } : {}) })),
     forms: s.forms.map(({ selector, ...f }) => ({ ...f, path: path(selector) })),
     links: s.links,
-    options: s.options.map(({ selector, ...o }) => ({ ...o, path: path(selector) })),
+    options: { text: s.options.map((o) => o.text), path: s.options.map((o) => path(o.selector)) },
     stats: s.stats,
   };
 }

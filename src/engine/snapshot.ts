@@ -246,7 +246,7 @@ export function startSnapshot(doc: Document, url: string): SnapshotWalk {
   const og = head.querySelector('meta[property="og:title"]');
   if (og) headlineParts.push(clip(og.getAttribute('content') ?? '', 1000));
 
-  const blocks: PackedSnapshot['blocks'] = [];
+  const blocks: PackedSnapshot['blocks'] = { text: [], path: [], struck: [] };
   const fields: PackedSnapshot['fields'] = [];
   const forms: PackedSnapshot['forms'] = [];
   /** The element of each entry of `forms`, same index: a submit button's form owner is looked up here. */
@@ -259,8 +259,12 @@ export function startSnapshot(doc: Document, url: string): SnapshotWalk {
   /** Buttons and inputs with a formaction attribute, found with one query per root of the walk. */
   const actionButtons: Element[] = [];
   const links: Link[] = [];
-  const options: PackedSnapshot['options'] = [];
+  const options: PackedSnapshot['options'] = { text: [], path: [] };
   const paths: PackedSnapshot['paths'] & { nth: number[] } = { parent: [], part: [], nth: [] };
+  const addOption = (text: string, path: number) => {
+    options.text.push(text);
+    options.path.push(path);
+  };
 
   /** A path: `part` whole (nth 0), or a tag name with its nth-of-type position (packed.ts writes them out). */
   function addPath(parent: number, part: string, nth = 0): number {
@@ -446,7 +450,7 @@ export function startSnapshot(doc: Document, url: string): SnapshotWalk {
 
   /** An open form's ranges end at what the walk has read so far. */
   function readSoFar(open: (typeof openForms)[number]): void {
-    open.form.inside = { blocks: [open.blocks, blocks.length], options: [open.options, options.length] };
+    open.form.inside = { blocks: [open.blocks, blocks.text.length], options: [open.options, options.text.length] };
   }
 
   /** `tag`: the element's localName; `firstElement`: its first element child. The walk reads both anyway. */
@@ -485,10 +489,10 @@ export function startSnapshot(doc: Document, url: string): SnapshotWalk {
     }
     if (own) own = squash(own, LIMITS.blockChars);
     if (own && !truncated) {
-      if (blocks.length < LIMITS.blocks && textChars < LIMITS.snapshotTextChars) {
-        const block: PackedSnapshot['blocks'][number] = { text: own, path: pathOf(frame) };
-        if (frame.struck < LIMITS.struckDepth) block.struck = true;
-        blocks.push(block);
+      if (blocks.text.length < LIMITS.blocks && textChars < LIMITS.snapshotTextChars) {
+        if (frame.struck < LIMITS.struckDepth) blocks.struck.push(blocks.text.length);
+        blocks.text.push(own);
+        blocks.path.push(pathOf(frame));
         textChars += own.length;
       } else truncated = true;
     }
@@ -519,11 +523,11 @@ export function startSnapshot(doc: Document, url: string): SnapshotWalk {
         const maxLength = tag === 'input' ? (el as HTMLInputElement).maxLength : -1;
         if (Number.isInteger(maxLength) && maxLength >= 1 && maxLength <= 99) field.maxLength = maxLength;
         // A bare box: what it asks for may be said only by the text just before it.
-        if (!label && CODE_BOX_TYPES.has(type) && blocks.length > 0) field.blockBefore = blocks.length - 1;
+        if (!label && CODE_BOX_TYPES.has(type) && blocks.text.length > 0) field.blockBefore = blocks.text.length - 1;
         fields.push(field);
         if (type === 'radio' || type === 'checkbox') {
           const text = label || squash(el.parentElement?.textContent, 300).toLowerCase();
-          if (text && options.length < LIMITS.options) options.push({ text, path: pathOf(frame) });
+          if (text && options.text.length < LIMITS.options) addOption(text, pathOf(frame));
         }
       }
     } else if (tag === 'form' && forms.length < LIMITS.forms) {
@@ -534,13 +538,13 @@ export function startSnapshot(doc: Document, url: string): SnapshotWalk {
       };
       forms.push(form);
       formElements.push(el);
-      openForms.push({ frame, form, blocks: blocks.length, options: options.length });
+      openForms.push({ frame, form, blocks: blocks.text.length, options: options.text.length });
     } else if (tag === 'a' && links.length < LIMITS.links) {
       const href = el.getAttribute('href');
       if (href) links.push({ href: clip(resolve(href, url) || href, 2000), text: squash(el.textContent, 200) });
-    } else if ((tag === 'option' || tag === 'button') && options.length < LIMITS.options) {
+    } else if ((tag === 'option' || tag === 'button') && options.text.length < LIMITS.options) {
       const t = squash(el.textContent, 300);
-      if (t) options.push({ text: t, path: pathOf(frame) });
+      if (t) addOption(t, pathOf(frame));
     }
   }
 

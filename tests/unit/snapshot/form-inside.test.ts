@@ -44,7 +44,7 @@ describe('the walk records what each form holds', () => {
     document.body.innerHTML = '<form><p>One</p><p>Two</p><p>Three</p></form><p>After</p>';
     const walk = startSnapshot(document, URL_);
     // Paused after every element, until the first paragraph is read.
-    while (walk.packed().blocks.length < 1) walk.step(() => true, 1);
+    while (walk.packed().blocks.text.length < 1) walk.step(() => true, 1);
     const early = unpackSnapshot(walk.packed()) as PageSnapshot;
     expect(texts(early.blocks, early.forms[0]?.inside?.blocks)).toEqual(['One']);
     while (!walk.step(() => true, 1));

@@ -87,7 +87,15 @@ describe('a malformed path table is refused', () => {
   test('a block on a path that is not in the table', () => {
     const packed = packSnapshot({ url: URL_, title: '', lang: '', headline: '', blocks: [{ text: 'x', selector: 'p' }], fields: [], forms: [], links: [], options: [], stats: { elements: 1, textTruncated: false } });
     expect(unpackSnapshot(packed)).not.toBeNull();
-    expect(unpackSnapshot({ ...packed, blocks: [{ text: 'x', path: 1 }] })).toBeNull();
+    expect(unpackSnapshot({ ...packed, blocks: { text: ['x'], path: [1], struck: [] } })).toBeNull();
+  });
+
+  test('columns that do not line up are refused: a block without a path, a struck mark on no block, an option without a path', () => {
+    const packed = packSnapshot({ url: URL_, title: '', lang: '', headline: '', blocks: [{ text: 'x', selector: 'p', struck: true }], fields: [], forms: [], links: [], options: [{ text: 'o', selector: 'p' }], stats: { elements: 1, textTruncated: false } });
+    expect(unpackSnapshot(packed)?.blocks).toEqual([{ text: 'x', selector: 'p', struck: true }]);
+    expect(unpackSnapshot({ ...packed, blocks: { text: ['x', 'y'], path: [0], struck: [] } })).toBeNull();
+    expect(unpackSnapshot({ ...packed, blocks: { text: ['x'], path: [0], struck: [1] } })).toBeNull();
+    expect(unpackSnapshot({ ...packed, options: { text: ['o'], path: [] } })).toBeNull();
   });
 
   test('selectors: a child adds one part to its parent’s; twelve parts at most, the nearest kept', () => {
