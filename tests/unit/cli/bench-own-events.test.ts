@@ -5,7 +5,7 @@
  * modules was compiled and the page has no module of its own.
  */
 import { expect, test } from 'vitest';
-import { ownScriptEvents, type TraceEvent } from '../../../scripts/bench/measure';
+import { ownScriptEvents, ownTasks, type TraceEvent } from '../../../scripts/bench/measure';
 
 const ev = (name: string, url?: string, ph = 'X'): TraceEvent => ({ ph, name, cat: 'devtools.timeline', ts: 1, dur: 5, tid: 1, ...(url ? { args: { data: { url } } } : {}) });
 const EXT = 'chrome-extension://abc/';
@@ -22,4 +22,17 @@ test("a module's evaluation counts when ours was compiled and the page has no mo
   expect(ownScriptEvents([ev('v8.compileModule', 'https://shop.example/m.js'), ev('v8.evaluateModule')], '<script type="module" src="m.js"></script>').events).toEqual([]);
   // Ours and the page's: which is which cannot be told, so none is counted, and the caller is told.
   expect(ownScriptEvents(withOurs, '<script type=module>import("./x.js")</script>')).toEqual({ events: [], pageModules: true });
+});
+
+test("our tasks: each task around one of our events counted once, by its wall-clock length, waits included", () => {
+  const task = (ts: number, dur: number, tid = 1): TraceEvent => ({ ph: 'X', name: 'ThreadControllerImpl::RunTask', cat: 'disabled-by-default-devtools.timeline,toplevel', ts, dur, tid });
+  const call = (ts: number, dur: number, tid = 1): TraceEvent => ({ ...ev('FunctionCall', `${EXT}guard.js`), ts, dur, tid });
+  // A 9 ms task holding two of our calls (2 ms of script, the rest blocked on the browser), a 3 ms
+  // task holding one, a page task holding none, and one of ours on another thread in a 4 ms task.
+  const events = [task(0, 9000), task(20_000, 3000), task(30_000, 50_000), task(0, 4000, 2), call(1000, 1000), call(5000, 1000), call(20_500, 2000), call(500, 1000, 2)];
+  const ours = events.filter((e) => e.name === 'FunctionCall');
+  expect(ownTasks(events, ours)).toEqual({ longest: 9, total: 16, orphans: [] });
+  // A call outside any task (a changed trace format) is named, and counted as itself.
+  const lost = call(100_000, 1500);
+  expect(ownTasks(events, [...ours, lost])).toEqual({ longest: 9, total: 17.5, orphans: [lost] });
 });
