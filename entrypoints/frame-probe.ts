@@ -9,8 +9,9 @@
  *    field. Yes → unless its parent can read it (same origin: the parent's
  *    snapshot already includes it), the frame's snapshot goes to the
  *    background, which merges it into the tab's verdict (src/engine/frames.ts),
- *    and the probe listens for {type:'probe-frames'} (sent after each scan of
- *    the top page) to report again. No → it looks again when something in the
+ *    and the reporter (src/content/frame-report.ts) listens for
+ *    {type:'probe-frames'} (sent after each scan of the top page) to report
+ *    again. No → it looks again when something in the
  *    frame gets the focus, and touches nothing else, the extension API
  *    included (src/content/frame-probe.ts): most frames are ads and embeds.
  *
@@ -21,7 +22,7 @@
  */
 import { alive } from '../src/content/ext';
 import { probeFrame } from '../src/content/frame-probe';
-import { onProbeFrames, reportFrame } from '../src/content/frame-report';
+import { startReporting } from '../src/content/frame-report';
 import { importOwn } from '../src/content/import-own';
 
 function parentCanRead(): boolean {
@@ -33,13 +34,13 @@ function parentCanRead(): boolean {
 }
 
 /**
- * Chrome: the reporter is imported, once, only in a frame that needs it (entrypoints/frame-report.ts
- * reports and then listens itself). WXT sets import.meta.env.FIREFOX at build time, so each build
- * keeps one of the two ways, and Chrome's probe carries no snapshot code (hostile.spec.ts checks).
+ * Chrome: the reporter is imported only in a frame that needs it (probeFrame starts reporting at most
+ * once; entrypoints/frame-report.ts reports and then listens itself). WXT sets import.meta.env.FIREFOX
+ * at build time, so each build keeps one of the two ways, and Chrome's probe carries no snapshot code
+ * (hostile.spec.ts checks).
  */
-let reporter: Promise<unknown> | null = null;
 function importReporter(): void {
-  reporter ??= importOwn('/frame-report.js');
+  void importOwn('/frame-report.js');
 }
 
 export default defineUnlistedScript(() => {
@@ -47,9 +48,7 @@ export default defineUnlistedScript(() => {
     if (window.top === window) return;
     probeFrame(
       document,
-      import.meta.env.FIREFOX
-        ? { parentCanRead, alive, report: () => reportFrame(document), listen: onProbeFrames }
-        : { parentCanRead, alive, report: importReporter, listen: () => undefined },
+      import.meta.env.FIREFOX ? { parentCanRead, alive, startReporting: () => startReporting(document) } : { parentCanRead, alive, startReporting: importReporter },
     );
   } catch {
     // Never let a strange frame turn into an error on its console.

@@ -8,15 +8,20 @@
  * as it can: one query of the inputs and one event listener.
  *
  *  - A secret field now: unless the parent can read the frame (same origin:
- *    the parent's snapshot has it), report the frame, then listen for the
- *    background's {type:'probe-frames'} (sent after each scan of the top page)
- *    and report again each time, so a changed frame is seen.
+ *    the parent's snapshot has it), start reporting it (src/content/frame-report.ts
+ *    startReporting: now, and again after each scan of the top page while the
+ *    field is there), once.
  *  - None: look again when something in the frame gets the focus (a shopper
  *    about to type into a login box a widget rendered after load), at most
  *    FRAME_LOOKS times.
  */
 import { hasInputMatching } from '../engine/query';
 import { PROBE_SECRET_FIELD } from '../engine/secret-fields';
+
+/** Does the frame hold a field that asks for a secret (one query of its inputs)? */
+export function hasFrameSecret(doc: Document): boolean {
+  return hasInputMatching(doc, PROBE_SECRET_FIELD);
+}
 
 /** Looks on focus before the probe stops looking (a frame that moves the focus in a loop costs no more). */
 export const FRAME_LOOKS = 50;
@@ -26,21 +31,16 @@ export interface FrameProbeDeps {
   parentCanRead(): boolean;
   /** Is the extension still there? Sets up its API in this world: asked only once a secret field is found. */
   alive(): boolean;
-  /** Sends the frame's snapshot to the background. */
-  report(): void;
-  /** Calls `nudged` on each {type:'probe-frames'} from the background. */
-  listen(nudged: () => void): void;
+  /** Starts reporting the frame (startReporting, or in Chrome the import that runs it). Called at most once. */
+  startReporting(): void;
 }
 
 /** Runs the probe in `doc`, a frame's document. Returns a function that stops it looking. */
 export function probeFrame(doc: Document, deps: FrameProbeDeps): () => void {
-  const hasSecret = () => hasInputMatching(doc, PROBE_SECRET_FIELD);
+  const hasSecret = () => hasFrameSecret(doc);
   const found = () => {
     if (deps.parentCanRead() || !deps.alive()) return;
-    deps.report();
-    deps.listen(() => {
-      if (hasSecret()) deps.report();
-    });
+    deps.startReporting();
   };
   if (hasSecret()) {
     found();

@@ -8,28 +8,20 @@
  * size) is compiled only in such a frame, never in the top frame or in an ad.
  */
 import { isProbeFrames } from '../content-messages';
-import { hasInputMatching } from '../engine/query';
-import { PROBE_SECRET_FIELD } from '../engine/secret-fields';
 import { buildPackedSnapshot } from '../engine/snapshot';
 import { onExtensionMessage, sendToBackground } from './ext';
+import { hasFrameSecret } from './frame-probe';
 
 /** Sends the frame's snapshot to the background. */
-export function reportFrame(doc: Document): void {
+function reportFrame(doc: Document): void {
   void sendToBackground({ type: 'frame-snapshot', snapshot: buildPackedSnapshot(doc, doc.URL) }).catch(() => undefined);
 }
 
-/** Calls `nudged` on each {type:'probe-frames'} from the background. */
-export function onProbeFrames(nudged: () => void): void {
-  onExtensionMessage((raw) => {
-    if (isProbeFrames(raw)) nudged();
-    return undefined;
-  });
-}
-
-/** Reports now, and again on each nudge while the frame still holds a secret field (as probeFrame does). */
+/** Reports now, and again on each {type:'probe-frames'} from the background while the frame still holds a secret field. */
 export function startReporting(doc: Document): void {
   reportFrame(doc);
-  onProbeFrames(() => {
-    if (hasInputMatching(doc, PROBE_SECRET_FIELD)) reportFrame(doc);
+  onExtensionMessage((raw) => {
+    if (isProbeFrames(raw) && hasFrameSecret(doc)) reportFrame(doc);
+    return undefined;
   });
 }

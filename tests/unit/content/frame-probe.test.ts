@@ -10,18 +10,13 @@ import { beforeEach, describe, expect, test } from 'vitest';
 import { FRAME_LOOKS, probeFrame, type FrameProbeDeps } from '../../../src/content/frame-probe';
 
 function deps({ alive = true, parentCanRead = false } = {}) {
-  const calls = { alive: 0, report: 0, listen: 0, parentCanRead: 0 };
-  let nudge: (() => void) | null = null;
+  const calls = { alive: 0, startReporting: 0, parentCanRead: 0 };
   const d: FrameProbeDeps = {
     parentCanRead: () => (calls.parentCanRead++, parentCanRead),
     alive: () => (calls.alive++, alive),
-    report: () => void calls.report++,
-    listen: (nudged) => {
-      calls.listen++;
-      nudge = nudged;
-    },
+    startReporting: () => void calls.startReporting++,
   };
-  return { d, calls, nudge: () => nudge?.() };
+  return { d, calls };
 }
 
 const focus = (el: Element | null) => el?.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
@@ -31,23 +26,20 @@ beforeEach(() => {
 });
 
 describe('the frame probe', () => {
-  test('a frame with a password box: reported at once, then again on each nudge while the box is there', () => {
+  test('a frame with a password box: reporting starts at once, once (the nudges are the reporter’s, frame-report.test.ts)', () => {
     document.body.innerHTML = '<form><input name="user"><input type="password"></form>';
-    const { d, calls, nudge } = deps();
+    const { d, calls } = deps();
     probeFrame(document, d);
-    expect(calls).toEqual({ parentCanRead: 1, alive: 1, report: 1, listen: 1 });
-    nudge();
-    expect(calls.report).toBe(2);
-    document.querySelector('input[type="password"]')?.remove();
-    nudge();
-    expect(calls.report).toBe(2);
+    expect(calls).toEqual({ parentCanRead: 1, alive: 1, startReporting: 1 });
+    focus(document.querySelector('input'));
+    expect(calls.startReporting).toBe(1);
   });
 
   test('a same-origin frame (its parent reads it) sends nothing and leaves the extension API alone', () => {
     document.body.innerHTML = '<input type="password">';
     const { d, calls } = deps({ parentCanRead: true });
     probeFrame(document, d);
-    expect(calls).toEqual({ parentCanRead: 1, alive: 0, report: 0, listen: 0 });
+    expect(calls).toEqual({ parentCanRead: 1, alive: 0, startReporting: 0 });
   });
 
   test('an ad frame: the extension API is not touched and nothing is sent, whatever gets the focus', () => {
@@ -56,7 +48,7 @@ describe('the frame probe', () => {
     probeFrame(document, d);
     focus(document.querySelector('a'));
     focus(document.querySelector('input'));
-    expect(calls).toEqual({ parentCanRead: 0, alive: 0, report: 0, listen: 0 });
+    expect(calls).toEqual({ parentCanRead: 0, alive: 0, startReporting: 0 });
   });
 
   test('a login box a widget renders after load is reported when it (or anything in the frame) gets the focus', () => {
@@ -65,12 +57,12 @@ describe('the frame probe', () => {
     const form = document.createElement('form');
     form.innerHTML = '<label>TikTok password <input type="password"></label>';
     document.body.append(form);
-    expect(calls.report).toBe(0);
+    expect(calls.startReporting).toBe(0);
     focus(form.querySelector('input'));
-    expect(calls).toEqual({ parentCanRead: 1, alive: 1, report: 1, listen: 1 });
-    // Reported once: later focus is the nudges' business.
+    expect(calls).toEqual({ parentCanRead: 1, alive: 1, startReporting: 1 });
+    // Started once: later focus is the nudges' business.
     focus(form.querySelector('input'));
-    expect(calls.report).toBe(1);
+    expect(calls.startReporting).toBe(1);
   });
 
   test('a text box turned into a code box is seen on the next focus', () => {
@@ -80,7 +72,7 @@ describe('the frame probe', () => {
     const box = document.getElementById('box');
     box?.setAttribute('autocomplete', 'one-time-code');
     focus(box);
-    expect(calls.report).toBe(1);
+    expect(calls.startReporting).toBe(1);
   });
 
   test('a frame that keeps moving the focus: at most FRAME_LOOKS looks, then the probe stops looking', () => {
@@ -90,14 +82,14 @@ describe('the frame probe', () => {
     for (let i = 0; i < FRAME_LOOKS * 3; i++) focus(document.querySelector('button'));
     document.body.append(Object.assign(document.createElement('input'), { type: 'password' }));
     focus(document.querySelector('input'));
-    expect(calls.report).toBe(0);
+    expect(calls.startReporting).toBe(0);
   });
 
   test('an orphaned probe (the extension was removed) sends nothing and does not listen', () => {
     document.body.innerHTML = '<input type="password">';
     const { d, calls } = deps({ alive: false });
     probeFrame(document, d);
-    expect(calls).toEqual({ parentCanRead: 1, alive: 1, report: 0, listen: 0 });
+    expect(calls).toEqual({ parentCanRead: 1, alive: 1, startReporting: 0 });
   });
 
   test('the returned function stops the looking', () => {
@@ -106,6 +98,6 @@ describe('the frame probe', () => {
     stop();
     document.body.append(Object.assign(document.createElement('input'), { type: 'password' }));
     focus(document.querySelector('input'));
-    expect(calls.report).toBe(0);
+    expect(calls.startReporting).toBe(0);
   });
 });
