@@ -85,7 +85,8 @@ export function parseWords(raw: unknown): PageWords | null {
   if (!isObj(raw)) return null;
   const keys = Object.keys(raw);
   if (keys.length > WORDS_MAX) return null;
-  const words: PageWords = {};
+  // No prototype: a "__proto__" key is kept as a word like any other, not taken as one.
+  const words: PageWords = Object.create(null) as PageWords;
   for (const k of keys) {
     const v = raw[k];
     if (!isStr(v, WORD_MAX) || k.length > 100) return null;

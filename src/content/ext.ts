@@ -107,7 +107,8 @@ export function useWords(w: PageWords | null): void {
  * blocks the page while the browser sends the whole catalogue (src/ui/page-words.ts).
  */
 export function t(key: string, subs?: string | string[]): string {
-  const sent = words?.[key];
+  // Own keys only: a key named like an Object method ("toString") is not a word.
+  const sent = words && Object.hasOwn(words, key) ? words[key] : undefined;
   if (sent !== undefined) return fillWords(sent, subs === undefined ? [] : Array.isArray(subs) ? subs : [subs]) || key;
   try {
     const g = globalThis as { browser?: RawApi; chrome?: RawApi };

@@ -90,13 +90,14 @@ export function unpackSnapshot(p: PackedSnapshot): PageSnapshot | null {
     stats: p.stats,
   };
   // Every struck index names a block.
-  return ok && blocks.struck.every((i) => i < blocks.text.length) ? snapshot : null;
+  return ok && blocks.struck.every((i) => Number.isInteger(i) && i >= 0 && i < blocks.text.length) ? snapshot : null;
 }
 
 /**
  * A PageSnapshot packed without sharing anything: every selector its own
  * path. For callers that hold a PageSnapshot already (tests, tools);
- * unpackSnapshot() gives back the same snapshot.
+ * unpackSnapshot() gives back the same snapshot (a block's `struck: false`
+ * comes back as no `struck`, which the detectors read alike).
  */
 export function packSnapshot(s: PageSnapshot): PackedSnapshot {
   const parent: number[] = [];

@@ -24,15 +24,16 @@ test("a module's evaluation counts when ours was compiled and the page has no mo
   expect(ownScriptEvents(withOurs, '<script type=module>import("./x.js")</script>')).toEqual({ events: [], pageModules: true });
 });
 
-test("our tasks: each task around one of our events counted once, by its wall-clock length, waits included", () => {
+test("our longest task is the whole task around one of our calls; our calls' time merges nested calls and leaves out the page's own work", () => {
   const task = (ts: number, dur: number, tid = 1): TraceEvent => ({ ph: 'X', name: 'ThreadControllerImpl::RunTask', cat: 'disabled-by-default-devtools.timeline,toplevel', ts, dur, tid });
   const call = (ts: number, dur: number, tid = 1): TraceEvent => ({ ...ev('FunctionCall', `${EXT}guard.js`), ts, dur, tid });
-  // A 9 ms task holding two of our calls (2 ms of script, the rest blocked on the browser), a 3 ms
-  // task holding one, a page task holding none, and one of ours on another thread in a 4 ms task.
-  const events = [task(0, 9000), task(20_000, 3000), task(30_000, 50_000), task(0, 4000, 2), call(1000, 1000), call(5000, 1000), call(20_500, 2000), call(500, 1000, 2)];
+  // A 9 ms task holding an evaluation of ours (1-5 ms) with a call inside it (2-3 ms) and another
+  // call (6-8 ms, blocked on the browser most of it); a 30 ms page task in which our observer ran
+  // for 1 ms; a page task holding nothing of ours; one call on another thread.
+  const events = [task(0, 9000), task(20_000, 30_000), task(60_000, 50_000), task(0, 4000, 2), call(1000, 4000), call(2000, 1000), call(6000, 2000), call(30_000, 1000), call(500, 1000, 2)];
   const ours = events.filter((e) => e.name === 'FunctionCall');
-  expect(ownTasks(events, ours)).toEqual({ longest: 9, total: 16, orphans: [] });
+  expect(ownTasks(events, ours)).toEqual({ longest: 30, calls: 8, orphans: [] });
   // A call outside any task (a changed trace format) is named, and counted as itself.
-  const lost = call(100_000, 1500);
-  expect(ownTasks(events, [...ours, lost])).toEqual({ longest: 9, total: 17.5, orphans: [lost] });
+  const lost = call(200_000, 1500);
+  expect(ownTasks(events, [...ours, lost])).toEqual({ longest: 30, calls: 9.5, orphans: [lost] });
 });

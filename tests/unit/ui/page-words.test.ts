@@ -110,3 +110,24 @@ describe('parseWords (the page’s check) agrees with PageWordsSchema', () => {
     expect(parseWords(good)).toEqual(good);
   });
 });
+
+describe('words from a hostile or broken reply', () => {
+  test('keys named like Object’s own members are words like any other, and a missing one is not found on the prototype', () => {
+    const words = parseWords(JSON.parse('{"__proto__":"P","badgeHint":"H"}'));
+    expect(words && Object.keys(words).sort()).toEqual(['__proto__', 'badgeHint']);
+    vi.stubGlobal('browser', fakeBrowser);
+    vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(((key: string) => `i18n:${key}`) as never);
+    try {
+      useWords(words);
+      expect(t('badgeHint')).toBe('H');
+      expect(t('toString')).toBe('i18n:toString');
+      expect(t('constructor')).toBe('i18n:constructor');
+      // Words kept in a plain object (as a caller of useWords may pass them): still own keys only.
+      useWords({ badgeHint: 'H' });
+      expect(t('toString')).toBe('i18n:toString');
+      expect(t('badgeHint')).toBe('H');
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+});
