@@ -91,11 +91,11 @@ async function measure(ctx: Ctx, p: BenchPage): Promise<Sample> {
  * (promise continuations, serialising a message) counts too. The long-task API above
  * cannot tell whose a task is; on the 5,000-element shop the page's own
  * parsing makes a 130 ms task with no extension at all. Tracing slows
- * everything a little, so this errs on the long side. Also the total of
- * those tasks (`ownTasks`): wall clock, so it counts what ScriptDuration
+ * everything a little, so this errs on the long side. Also the time inside
+ * our calls (`ownTasks`): wall clock, so it counts what ScriptDuration
  * leaves out, the time our code waits on the browser with the page blocked.
  */
-async function ownTaskTimes(ctx: Ctx, p: BenchPage): Promise<{ longest: number; total: number }> {
+async function ownTaskTimes(ctx: Ctx, p: BenchPage): Promise<{ longest: number; calls: number }> {
   const page = await ctx.context.newPage();
   const cdp = await ctx.context.newCDPSession(page);
   const events: TraceEvent[] = [];
@@ -114,10 +114,10 @@ async function ownTaskTimes(ctx: Ctx, p: BenchPage): Promise<{ longest: number; 
   const { events: ours, pageModules } = ownScriptEvents(events, p.html);
   if (pageModules) process.stderr.write(`${p.name}: the page has modules of its own; the guard's module evaluation is not counted\n`);
   // Top-level work items: tasks (ThreadControllerImpl::RunTask) and message handlers (a reply from the background).
-  const { longest, total, orphans } = ownTasks(events, ours);
+  const { longest, calls, orphans } = ownTasks(events, ours);
   // None found would mean the trace's format changed: say so (the event itself is counted).
   for (const o of orphans) process.stderr.write(`${p.name}: no top-level task around ${o.name} at ${o.ts}\n`);
-  return { longest, total };
+  return { longest, calls };
 }
 
 /** Fresh pages per size whose first run gives the cold figures; runs on one page for the warm ones. */
@@ -238,13 +238,13 @@ async function main(): Promise<void> {
   });
 
   // Our own longest task and all our tasks together, per page (traced loads in C, after the timed rounds).
-  const ownTask = new Map<string, { longest: number; total: number }[]>();
+  const ownTask = new Map<string, { longest: number; calls: number }[]>();
   for (let rep = 0; rep < Math.max(3, Math.ceil(REPS / 2)); rep++) {
     for (const p of pages) ownTask.set(p.name, [...(ownTask.get(p.name) ?? []), await ownTaskTimes(byVariant('C'), p)]);
   }
   for (const r of rows) {
     const traced = ownTask.get(r.page) ?? [];
-    Object.assign(r, { longestOwnTaskC: r2(median(traced.map((x) => x.longest))), ownTasksTotalC: r2(median(traced.map((x) => x.total))) });
+    Object.assign(r, { longestOwnTaskC: r2(median(traced.map((x) => x.longest))), ownCallsC: r2(median(traced.map((x) => x.calls))) });
   }
 
   const popup = await popupFirstRender(byVariant('C'), (pages.find((p) => p.kind === 'shop') as BenchPage).url);
@@ -270,7 +270,7 @@ async function main(): Promise<void> {
   writeFileSync('bench-results.json', `${JSON.stringify(results, null, 2)}\n`);
 
   console.log(`\nCoin Shop Guard benchmark — ${REPS} rounds, medians, JS time in ms: ScriptDuration + V8CompileDuration (A none · B no-op floor · C ours)\n`);
-  console.table(rows.map((r) => ({ page: r.page, kind: r.kind, elements: r.elements, A: r.scriptA, B: r.scriptB, C: r.scriptC, 'C−B': r.addedOverB, 'C−B paired': r.addedOverBPaired, 'of it compile': r.compileAddedOverBPaired, 'heap C−B KB': r.heapKbCOverB, 'longest task B': r.longestTaskB, 'longest task C': r.longestTaskC, 'our longest task': (r as { longestOwnTaskC?: number }).longestOwnTaskC, 'our tasks, wall': (r as { ownTasksTotalC?: number }).ownTasksTotalC })));
+  console.table(rows.map((r) => ({ page: r.page, kind: r.kind, elements: r.elements, A: r.scriptA, B: r.scriptB, C: r.scriptC, 'C−B': r.addedOverB, 'C−B paired': r.addedOverBPaired, 'of it compile': r.compileAddedOverBPaired, 'heap C−B KB': r.heapKbCOverB, 'longest task B': r.longestTaskB, 'longest task C': r.longestTaskC, 'our longest task': (r as { longestOwnTaskC?: number }).longestOwnTaskC, 'our calls, wall': (r as { ownCallsC?: number }).ownCallsC })));
   console.log(`\nEngine on the live page (gate + snapshot + analyze), ms: cold = medians of the first run on ${COLD_PAGES} fresh pages, warm = medians of runs ${ENGINE_WARMUP + 1}–${WARM_RUNS} on one page`);
   console.table(
     Object.fromEntries(

@@ -160,14 +160,17 @@ export interface TraceEvent {
 }
 
 /**
- * The main-thread tasks that run our scripts, from a trace: for each of `ours`, the outermost
- * top-level work item around it on its thread (a task, or a message handler such as the
- * background's reply), each task counted once. `longest` and `total` are their durations in ms,
- * wall clock: unlike ScriptDuration, they include the time our code blocks the page waiting on the
- * browser (a synchronous IPC such as a content script's first i18n.getMessage, item 57).
+ * What our scripts cost the page's threads, from a trace, in ms, wall clock:
+ *  - `longest`: the longest task that runs one of `ours`: the outermost top-level work item around
+ *    it on its thread (a task, or a message handler such as the background's reply), whole, so what
+ *    runs after our call in that task counts too;
+ *  - `calls`: the time inside our calls themselves (`ours`, overlapping ones merged per thread).
+ *    Unlike ScriptDuration it includes the time our code blocks the page waiting on the browser (a
+ *    synchronous IPC such as a content script's first i18n.getMessage, item 57), and unlike a sum of
+ *    tasks it leaves out the page's own work in a task where our observer ran.
  * `orphans` are events no task was found around (counted as themselves; a changed trace format).
  */
-export function ownTasks(events: readonly TraceEvent[], ours: readonly TraceEvent[]): { longest: number; total: number; orphans: TraceEvent[] } {
+export function ownTasks(events: readonly TraceEvent[], ours: readonly TraceEvent[]): { longest: number; calls: number; orphans: TraceEvent[] } {
   const tasks = events.filter((e) => e.ph === 'X' && e.cat.split(',').includes('toplevel'));
   const counted = new Set<TraceEvent>();
   const orphans: TraceEvent[] = [];
@@ -179,12 +182,23 @@ export function ownTasks(events: readonly TraceEvent[], ours: readonly TraceEven
     counted.add(task ?? o);
   }
   let longest = 0;
-  let total = 0;
-  for (const t of counted) {
-    longest = Math.max(longest, t.dur ?? 0);
-    total += t.dur ?? 0;
+  for (const t of counted) longest = Math.max(longest, t.dur ?? 0);
+  // Our calls' intervals, merged per thread (an evaluation holds the calls it makes).
+  let calls = 0;
+  const sorted = [...ours].sort((a, b) => a.tid - b.tid || a.ts - b.ts);
+  let tid = Number.NaN;
+  let end = -Infinity;
+  for (const o of sorted) {
+    const oEnd = o.ts + (o.dur ?? 0);
+    if (o.tid !== tid) {
+      tid = o.tid;
+      end = -Infinity;
+    }
+    if (oEnd <= end) continue;
+    calls += oEnd - Math.max(o.ts, end);
+    end = oEnd;
   }
-  return { longest: longest / 1000, total: total / 1000, orphans };
+  return { longest: longest / 1000, calls: calls / 1000, orphans };
 }
 
 const isExtensionScript = (e: TraceEvent) => String(e.args?.data?.url ?? e.args?.data?.scriptName ?? '').startsWith('chrome-extension://');
