@@ -237,7 +237,7 @@ async function main(): Promise<void> {
     };
   });
 
-  // Our own longest task and all our tasks together, per page (traced loads in C, after the timed rounds).
+  // Our own longest task and the time inside our calls, per page (traced loads in C, after the timed rounds).
   const ownTask = new Map<string, { longest: number; calls: number }[]>();
   for (let rep = 0; rep < Math.max(3, Math.ceil(REPS / 2)); rep++) {
     for (const p of pages) ownTask.set(p.name, [...(ownTask.get(p.name) ?? []), await ownTaskTimes(byVariant('C'), p)]);
