@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
+import { ALLOWED_WEB_ACCESSIBLE } from './scripts/check-manifest';
 
 /**
  * Two build-time patches so the bundles hold no eval and no raw-HTML sink
@@ -121,7 +122,9 @@ export default defineConfig({
       const split = manifest.manifest_version === 3;
       if (split) {
         // frame-report.js likewise: the frame probe imports it only in a frame with a secret field (item 56).
-        manifest.web_accessible_resources = [{ resources: ['guard.js', 'frame-report.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true }];
+        // The entry is the one scripts/check-manifest.ts allows, written from its definition.
+        const { resources, matches, use_dynamic_url } = ALLOWED_WEB_ACCESSIBLE;
+        manifest.web_accessible_resources = [{ resources: [...resources], matches: [...matches], use_dynamic_url }];
       }
       manifest.content_scripts = [
         ...(manifest.content_scripts ?? []),
