@@ -1,7 +1,8 @@
 /**
  * Store readiness of the BUILT extension (npm test builds before this suite):
  * the offline Chrome Web Store / AMO manifest check (scripts/check-manifest.ts)
- * and Mozilla's add-on linter (web-ext lint) with 0 errors and 0 warnings.
+ * and Mozilla's add-on linter (web-ext lint) with 0 errors and 0 warnings,
+ * and the compile hint the build puts on Chrome's imported files.
  * No browser is launched here.
  */
 import { expect, test } from '@playwright/test';
@@ -40,6 +41,16 @@ const brief = (r: LintReport) => [...r.errors, ...r.warnings, ...r.notices].map(
 
 test('the Chrome build passes the offline Chrome Web Store manifest check', () => {
   expect(checkChrome(CHROME)).toEqual([]);
+});
+
+test("Chrome's imported files open with V8's compile hint, and only they (wxt.config.ts compileHints)", () => {
+  const firstLine = (file: string) => readFileSync(file, 'utf8').split('\n', 1)[0];
+  // The hint must be the file's first line, before the code: anything else and V8 does not see it.
+  for (const file of ['guard.js', 'frame-report.js']) expect(firstLine(join(CHROME, file)), file).toBe('//# allFunctionsCalledOnLoad');
+  // Chrome injects these as classic scripts and compiles them on the page's thread either way; Firefox has no such hint.
+  for (const file of [join(CHROME, 'look.js'), join(CHROME, 'frame-probe.js'), join(FIREFOX, 'guard.js'), join(FIREFOX, 'frame-probe.js')]) {
+    expect(readFileSync(file, 'utf8'), file).not.toContain('allFunctionsCalledOnLoad');
+  }
 });
 
 test('the Firefox build passes the manifest check: gecko id, strict_min_version, no data collected', () => {
