@@ -43,7 +43,7 @@ test('the Chrome build passes the offline Chrome Web Store manifest check', () =
   expect(checkChrome(CHROME)).toEqual([]);
 });
 
-test("Chrome's imported files open with V8's compile hint, and only they (wxt.config.ts compileHints)", () => {
+test("Chrome's imported files open with V8's compile hint; the every-page scripts and Firefox's do not (wxt.config.ts compileHints)", () => {
   const firstLine = (file: string) => readFileSync(file, 'utf8').split('\n', 1)[0];
   // The hint must be the file's first line, before the code: anything else and V8 does not see it.
   for (const file of ['guard.js', 'frame-report.js']) expect(firstLine(join(CHROME, file)), file).toBe('//# allFunctionsCalledOnLoad');
