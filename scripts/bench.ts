@@ -29,7 +29,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { ENGINE_WARMUP, engineFigures, isolatedWorld, jsMs, launchServing, median, oneScriptExtension, ownScriptEvents, ownTasks, r2, settle, type EngineFigures, type EngineRun, type TraceEvent } from './bench/measure';
+import { bareWalkMs, ENGINE_WARMUP, engineFigures, isolatedWorld, jsMs, launchServing, median, oneScriptExtension, ownScriptEvents, ownTasks, r2, settle, type EngineFigures, type EngineRun, type TraceEvent } from './bench/measure';
 import { benchPages, shopOfSize, type BenchPage } from './bench/pages';
 
 const REPS = Number(process.env.BENCH_REPS ?? 7);
@@ -124,7 +124,7 @@ async function ownTaskTimes(ctx: Ctx, p: BenchPage): Promise<{ longest: number; 
 const COLD_PAGES = 5;
 const WARM_RUNS = ENGINE_WARMUP + 20;
 
-type Scaling = Record<string, { elements: number; verdict: string; cold: EngineFigures; warm: EngineFigures }>;
+type Scaling = Record<string, { elements: number; verdict: string; cold: EngineFigures; warm: EngineFigures; bareWalk: number }>;
 
 async function engineScaling(ctx: Ctx, serve: Map<string, string>): Promise<Scaling> {
   const bundle = await build({ entryPoints: [resolve('scripts/bench/engine-entry.ts')], bundle: true, format: 'iife', minify: true, write: false, platform: 'browser', logLevel: 'error' });
@@ -138,6 +138,7 @@ async function engineScaling(ctx: Ctx, serve: Map<string, string>): Promise<Scal
     const firstRuns: EngineRun[] = [];
     let runs: EngineRun[] = [];
     let elements = 0;
+    let bare = 0;
     for (let k = 0; k < COLD_PAGES; k++) {
       const page = await ctx.context.newPage();
       await page.goto(url, { waitUntil: 'load' });
@@ -149,10 +150,11 @@ async function engineScaling(ctx: Ctx, serve: Map<string, string>): Promise<Scal
         runs = [firstRuns[k] as EngineRun];
         while (runs.length < WARM_RUNS) runs.push(await run(world));
         elements = await page.evaluate(() => document.getElementsByTagName('*').length);
+        bare = await bareWalkMs(world);
       }
       await page.close();
     }
-    out[String(size)] = { elements, verdict: firstRuns[0]?.verdict ?? '', ...engineFigures(firstRuns, runs) };
+    out[String(size)] = { elements, verdict: firstRuns[0]?.verdict ?? '', ...engineFigures(firstRuns, runs), bareWalk: bare };
   }
   return out;
 }
@@ -271,12 +273,12 @@ async function main(): Promise<void> {
 
   console.log(`\nCoin Shop Guard benchmark — ${REPS} rounds, medians, JS time in ms: ScriptDuration + V8CompileDuration (A none · B no-op floor · C ours)\n`);
   console.table(rows.map((r) => ({ page: r.page, kind: r.kind, elements: r.elements, A: r.scriptA, B: r.scriptB, C: r.scriptC, 'C−B': r.addedOverB, 'C−B paired': r.addedOverBPaired, 'of it compile': r.compileAddedOverBPaired, 'heap C−B KB': r.heapKbCOverB, 'longest task B': r.longestTaskB, 'longest task C': r.longestTaskC, 'our longest task': (r as { longestOwnTaskC?: number }).longestOwnTaskC, 'our calls, wall': (r as { ownCallsC?: number }).ownCallsC })));
-  console.log(`\nEngine on the live page (gate + snapshot + analyze), ms: cold = medians of the first run on ${COLD_PAGES} fresh pages, warm = medians of runs ${ENGINE_WARMUP + 1}–${WARM_RUNS} on one page`);
+  console.log(`\nEngine on the live page (gate + snapshot + analyze), ms: cold = medians of the first run on ${COLD_PAGES} fresh pages, warm = medians of runs ${ENGINE_WARMUP + 1}–${WARM_RUNS} on one page; bare walk = the DOM's own part of the snapshot on the same page, warm (the machine's pace)`);
   console.table(
     Object.fromEntries(
       Object.entries(scaling).map(([size, e]) => [
         size,
-        { elements: e.elements, 'cold total': e.cold.total, 'cold snapshot': e.cold.snapshot, 'cold analyze': e.cold.analyze, 'warm gate': e.warm.gate, 'warm snapshot': e.warm.snapshot, 'warm analyze': e.warm.analyze, 'warm total': e.warm.total, verdict: e.verdict },
+        { elements: e.elements, 'cold total': e.cold.total, 'cold snapshot': e.cold.snapshot, 'cold analyze': e.cold.analyze, 'warm gate': e.warm.gate, 'warm snapshot': e.warm.snapshot, 'warm analyze': e.warm.analyze, 'warm total': e.warm.total, 'bare walk, warm': e.bareWalk, verdict: e.verdict },
       ]),
     ),
   );

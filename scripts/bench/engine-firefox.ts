@@ -23,7 +23,7 @@
 import { build } from 'esbuild';
 import { resolve } from 'node:path';
 import puppeteer, { type Page } from 'puppeteer-core';
-import { ENGINE_WARMUP, engineFigures, type EngineRun } from './measure';
+import { bareWalkMs, ENGINE_WARMUP, engineFigures, type EngineRun } from './measure';
 import { shopOfSize } from './pages';
 
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -62,6 +62,7 @@ try {
     const html = shopOfSize(size);
     const firstRuns: EngineRun[] = [];
     let runs: EngineRun[] = [];
+    let bare = 0;
     for (let k = 0; k < COLD_PAGES; k++) {
       const page = await browser.newPage();
       await page.setRequestInterception(true);
@@ -78,6 +79,7 @@ try {
       if (k === COLD_PAGES - 1) {
         runs = [firstRuns[k] as EngineRun];
         while (runs.length < WARM_RUNS) runs.push(await run());
+        bare = await bareWalkMs(realm);
       }
       await page.close();
     }
@@ -92,10 +94,11 @@ try {
       'warm snapshot': warm.snapshot,
       'warm analyze': warm.analyze,
       'warm total': warm.total,
+      'bare walk, warm': bare,
       verdict: firstRuns[0]?.verdict ?? '',
     };
   }
-  console.log(`Engine on the live page in ${version}, in a sandbox realm (gate + snapshot + analyze), ms: cold = medians of the first run on ${COLD_PAGES} fresh tabs, warm = medians of runs ${ENGINE_WARMUP + 1}–${WARM_RUNS} on one tab`);
+  console.log(`Engine on the live page in ${version}, in a sandbox realm (gate + snapshot + analyze), ms: cold = medians of the first run on ${COLD_PAGES} fresh tabs, warm = medians of runs ${ENGINE_WARMUP + 1}–${WARM_RUNS} on one tab; bare walk = the DOM's own part of the snapshot on the same tab, warm (the machine's pace)`);
   console.table(rows);
 } finally {
   await browser.close();

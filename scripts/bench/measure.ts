@@ -53,6 +53,17 @@ export function engineFigures(firstRuns: EngineRun[], runs: EngineRun[]): { cold
 }
 
 /**
+ * The bare walk of scripts/bench/engine-entry.ts, warm, in ms: the median of ENGINE_WARMUP + 20
+ * runs in `world` (a page's isolated world or sandbox, the engine script already in it) after the
+ * first ENGINE_WARMUP, as engineFigures() reads the engine's warm runs.
+ */
+export async function bareWalkMs(world: { evaluate(expression: string): Promise<unknown> }): Promise<number> {
+  const runs: number[] = [];
+  for (let i = 0; i < ENGINE_WARMUP + 20; i++) runs.push((await world.evaluate('__csgBench.bareWalk()')) as number);
+  return r2(median(runs.slice(ENGINE_WARMUP)));
+}
+
+/**
  * An MV3 extension (in a new temp dir) whose only content script, on every http(s) page at
  * document_idle, is `js`: in the top frame only, or in every frame with `allFrames`.
  */
