@@ -27,7 +27,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
-import { partsByWindow, type PartsMs, type Window } from './gecko-profile';
+import { partsByWindow, type PartsMs, type LoadWindow } from './gecko-profile';
 import { median, r2 } from './measure';
 import { benchPages, type BenchPage } from './pages';
 
@@ -89,7 +89,7 @@ async function launch(variant: Variant, work: string): Promise<Run> {
 }
 
 /** One load of `p` in a fresh tab; its window, in ms since the epoch (the profile's clock). */
-async function load(run: Run, p: BenchPage, serve: Map<string, string>): Promise<Window> {
+async function load(run: Run, p: BenchPage, serve: Map<string, string>): Promise<LoadWindow> {
   const page = await run.browser.newPage();
   await page.setRequestInterception(true);
   page.on('request', (req) => {
@@ -134,7 +134,7 @@ async function round(variant: Variant, pages: readonly BenchPage[], serve: Map<s
   const run = await launch(variant, work);
   try {
     const version = await run.browser.version();
-    const windows: Window[] = [];
+    const windows: LoadWindow[] = [];
     for (const p of pages) windows.push(await load(run, p, serve));
     await quit(run);
     return { parts: partsByWindow(JSON.parse(readFileSync(run.profile, 'utf8')), windows), version };

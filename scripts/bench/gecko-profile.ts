@@ -21,7 +21,7 @@
  */
 
 export type Part = 'script' | 'compile' | 'machinery';
-export interface Window {
+export interface LoadWindow {
   start: number;
   end: number;
 }
@@ -81,7 +81,7 @@ function column(t: Table, name: string): number {
  * `profile` but the extension process. Throws a clear error on anything that is not such a
  * profile (an unfinished file, another format).
  */
-export function partsByWindow(profile: unknown, windows: readonly Window[]): PartsMs[] {
+export function partsByWindow(profile: unknown, windows: readonly LoadWindow[]): PartsMs[] {
   if (!isProcess(profile) || typeof profile.meta.interval !== 'number' || !profile.processes) {
     throw new Error('gecko profile: not a Gecko profile with child processes (was Firefox quit before it finished writing it?)');
   }
