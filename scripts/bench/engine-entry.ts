@@ -9,7 +9,7 @@ import { isShopCandidate } from '../../src/content/candidate';
 import { analyze } from '../../src/engine/analyze';
 import { unpackSnapshot } from '../../src/engine/packed';
 import type { PageSnapshot } from '../../src/engine/types';
-import { buildPackedSnapshot } from '../../src/engine/snapshot';
+import { buildPackedSnapshot, SKIP } from '../../src/engine/snapshot';
 
 function run(): { gate: number; snapshot: number; analyze: number; total: number; candidate: boolean; verdict: string; elements: number } {
   const t0 = performance.now();
@@ -24,9 +24,6 @@ function run(): { gate: number; snapshot: number; analyze: number; total: number
   const t3 = performance.now();
   return { gate: t1 - t0, snapshot: t2 - t1, analyze: t3 - t2, total: t3 - t0, candidate, verdict: result.verdict, elements: snap.stats.elements };
 }
-
-/** Elements whose subtree the snapshot skips (src/engine/snapshot.ts). */
-const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'canvas', 'iframe', 'frame', 'object']);
 
 /**
  * The DOM's own part of a snapshot, as a yardstick: the same elements in the same order, the same

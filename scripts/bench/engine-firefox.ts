@@ -2,8 +2,9 @@
  * `npm run bench:firefox`: the engine on live pages in Firefox ESR, the
  * "engine on the live page" rows of `npm run bench` for Firefox shoppers.
  * The main benchmark drives Chromium only: Firefox has no CDP trace or
- * ScriptDuration to compare a page with and without the extension, so what
- * every page pays there is not measured; the engine's work on a shop is.
+ * ScriptDuration to compare a page with and without the extension; what every
+ * page pays there is read from Firefox's profiler instead
+ * (scripts/bench/firefox-pages.ts), and the engine's work on a shop here.
  *
  *   npx tsx scripts/bench/engine-firefox.ts [--cold-pages N] [--warm-runs N] [sizes…]
  *
@@ -23,7 +24,7 @@
 import { build } from 'esbuild';
 import { resolve } from 'node:path';
 import puppeteer, { type Page } from 'puppeteer-core';
-import { bareWalkMs, ENGINE_WARMUP, engineFigures, type EngineRun } from './measure';
+import { answerFrom, bareWalkMs, ENGINE_WARMUP, engineFigures, type EngineRun } from './measure';
 import { shopOfSize } from './pages';
 
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -59,17 +60,13 @@ try {
   const rows: Record<string, Record<string, number | string>> = {};
   for (const size of SIZES) {
     const url = `https://scale-${size}.bench.example/`;
-    const html = shopOfSize(size);
+    const serve = new Map([[url, shopOfSize(size)]]);
     const firstRuns: EngineRun[] = [];
     let runs: EngineRun[] = [];
     let bare = 0;
     for (let k = 0; k < COLD_PAGES; k++) {
       const page = await browser.newPage();
-      await page.setRequestInterception(true);
-      page.on('request', (req) => {
-        const answer = req.url().split('#')[0] === url ? req.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: html }) : req.respond({ status: 404, contentType: 'text/plain', body: '' });
-        void answer.catch(() => undefined);
-      });
+      await answerFrom(page, serve);
       await page.goto(url, { waitUntil: 'load' });
       const realm = sandboxOf(page);
       await realm.evaluate(code);

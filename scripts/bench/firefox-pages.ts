@@ -28,7 +28,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { partsByWindow, type PartsMs, type LoadWindow } from './gecko-profile';
-import { median, r2 } from './measure';
+import { answerFrom, median, r2, settle } from './measure';
 import { benchPages, type BenchPage } from './pages';
 
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -91,17 +91,12 @@ async function launch(variant: Variant, work: string): Promise<Run> {
 /** One load of `p` in a fresh tab; its window, in ms since the epoch (the profile's clock). */
 async function load(run: Run, p: BenchPage, serve: Map<string, string>): Promise<LoadWindow> {
   const page = await run.browser.newPage();
-  await page.setRequestInterception(true);
-  page.on('request', (req) => {
-    const body = serve.get(req.url().split('#')[0] ?? '');
-    const answer = body !== undefined ? req.respond({ status: 200, contentType: 'text/html; charset=utf-8', body }) : req.respond({ status: 404, contentType: 'text/plain', body: '' });
-    void answer.catch(() => undefined);
-  });
+  await answerFrom(page, serve);
   const start = Date.now();
   await page.goto(p.url, { waitUntil: 'load' });
   if (run.variant === 'C' && p.kind === 'shop') await page.waitForSelector('coin-shop-guard[data-verdict]', { timeout: 15_000 });
-  // The same window as the Chromium benchmark's settle(): a benchmark window, alike for B and C.
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 300)))));
+  // The Chromium benchmark's window: alike for B and C.
+  await settle(page);
   const end = Date.now();
   await page.close();
   return { start, end };

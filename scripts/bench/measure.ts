@@ -8,6 +8,7 @@ import { chromium, type BrowserContext, type CDPSession, type Page } from '@play
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Page as PuppeteerPage } from 'puppeteer-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -106,8 +107,22 @@ export async function launchServing(ext: string | null, serve: Map<string, strin
  * After a load: document_idle scripts have run by then at the latest; two frames and 300 ms let
  * their work finish. A fixed wait on purpose: a benchmark window, the same for every variant.
  */
-export async function settle(page: Page): Promise<void> {
+export async function settle(page: { evaluate(fn: () => Promise<unknown>): Promise<unknown> }): Promise<void> {
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 300)))));
+}
+
+/**
+ * Answers every request of a puppeteer `page` (Firefox, over WebDriver BiDi) from `serve` (URL
+ * without its fragment → HTML), 404 for the rest: the Firefox benchmarks' counterpart of
+ * launchServing()'s route. Call before the page navigates.
+ */
+export async function answerFrom(page: PuppeteerPage, serve: ReadonlyMap<string, string>): Promise<void> {
+  await page.setRequestInterception(true);
+  page.on('request', (req) => {
+    const body = serve.get(req.url().split('#')[0] ?? '');
+    const answer = body !== undefined ? req.respond({ status: 200, contentType: 'text/html; charset=utf-8', body }) : req.respond({ status: 404, contentType: 'text/plain', body: '' });
+    void answer.catch(() => undefined);
+  });
 }
 
 /**

@@ -18,7 +18,8 @@ import { CODE_BOX_TYPES } from './secret-fields';
 import { cssPath, idPart } from './selector';
 import { foldSpace } from './space';
 
-const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'canvas', 'iframe', 'frame', 'object']);
+/** Elements whose subtree the walk leaves out (a frame's document is read as a root of its own). */
+export const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'canvas', 'iframe', 'frame', 'object']);
 const STRUCK = new Set(['s', 'del', 'strike']);
 const HEADINGS = new Set(['h1', 'h2', 'h3']);
 /**
