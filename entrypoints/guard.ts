@@ -38,7 +38,7 @@ import { guardBadge } from '../src/content/guardian';
 import { snapshotInSlices } from '../src/content/sliced-snapshot';
 import { GATE, RESCAN } from '../src/content/recheck';
 import { createThrottle } from '../src/content/throttle';
-import { type ContentWanted, watchPage } from '../src/content/watch';
+import { type ContentWanted, type Watch, watchPage } from '../src/content/watch';
 import type { ScanResult } from '../src/engine/types';
 import { BADGE_TAG, mountBadge, type BadgeHandle } from '../src/ui/badge';
 import { HIGHLIGHT_TAG, highlight } from '../src/ui/highlight';
@@ -49,7 +49,7 @@ let badge: BadgeHandle | null = null;
 let unguard: (() => void) | null = null;
 let shop = false;
 let listening: (() => void) | null = null;
-let stopWatch: (() => void) | null = null;
+let watch: Watch | null = null;
 let lastKey = '';
 
 function resultKey(r: ScanResult): string {
@@ -108,8 +108,8 @@ function becameNoShop(): void {
 }
 
 function shutdown(): void {
-  stopWatch?.();
-  stopWatch = null;
+  watch?.stop();
+  watch = null;
   gate.stop();
   rescan.stop();
   listening?.();
@@ -138,9 +138,12 @@ function check(): boolean {
   return changed;
 }
 
-const gate = createThrottle({ ...GATE, run: check });
+// After each run (and reset) the watch listens again if it rested: what the page wants may have changed.
+const wake = () => watch?.wake();
+const gate = createThrottle({ ...GATE, run: check, settled: wake });
 const rescan = createThrottle({
   ...RESCAN,
+  settled: wake,
   run: () => {
     if (!alive()) {
       shutdown();
@@ -224,7 +227,7 @@ export default defineUnlistedScript(() => {
   try {
     shop = isShopCandidate(document);
     if (shop) startShop();
-    stopWatch = watchPage(window, { onNavigate, onContent, ignore: ours, wants: contentWanted });
+    watch = watchPage(window, { onNavigate, onContent, ignore: ours, wants: contentWanted });
     watchFrames();
   } catch {
     // Never let a strange page turn into an error on its console.

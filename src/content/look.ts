@@ -17,7 +17,7 @@
 import { passesFirstLook } from '../engine/gate';
 import { GATE } from './recheck';
 import { createThrottle, type ThrottleOptions } from './throttle';
-import { watchPage } from './watch';
+import { type Watch, watchPage } from './watch';
 
 export interface Look {
   /** True once the first look passed and `load` was called. */
@@ -32,11 +32,11 @@ export function startLook(win: Window, load: () => Promise<unknown>, timing: Par
   const doc = win.document;
   let loaded = false;
   let checks = 0;
-  let stopWatch: (() => void) | null = null;
+  let watch: Watch | null = null;
 
   const stop = () => {
-    stopWatch?.();
-    stopWatch = null;
+    watch?.stop();
+    watch = null;
     gate.stop();
   };
   const check = (): boolean => {
@@ -52,10 +52,11 @@ export function startLook(win: Window, load: () => Promise<unknown>, timing: Par
     }
     return true;
   };
-  const gate = createThrottle({ ...GATE, ...timing, run: check });
+  // After each look (and each reset) the watch listens again if it rested (src/content/watch.ts).
+  const gate = createThrottle({ ...GATE, ...timing, run: check, settled: () => watch?.wake() });
 
   if (!check()) {
-    stopWatch = watchPage(win, {
+    watch = watchPage(win, {
       onNavigate: () => {
         gate.reset();
         gate.poke();

@@ -15,6 +15,12 @@ export interface ThrottleOptions {
   budget: number;
   /** The work. Returns true when it found something (which resets the back-off). */
   run: () => boolean;
+  /**
+   * Called after each run and each reset(), when `ready` may have turned true again: the page
+   * watch, which stops listening while nothing it hears could schedule a run, listens again
+   * (src/content/watch.ts `wake`).
+   */
+  settled?: () => void;
   now?: () => number;
   setTimer?: (fn: () => void, ms: number) => unknown;
   clearTimer?: (handle: unknown) => void;
@@ -63,6 +69,7 @@ export function createThrottle(o: ThrottleOptions): Throttle {
       misses++;
       interval = Math.min(o.maxInterval, interval * 2);
     }
+    o.settled?.();
   };
 
   /** A poke now would schedule a run. */
@@ -77,6 +84,7 @@ export function createThrottle(o: ThrottleOptions): Throttle {
       misses = 0;
       interval = o.minInterval;
       last = -Infinity;
+      o.settled?.();
     },
     get exhausted() {
       return misses >= o.budget;

@@ -33,8 +33,9 @@ export interface WatchOptions {
   /**
    * What counts as new content for this batch: `elements`, an element added that `ignore` does
    * not filter out; `nodes`, any node added, none of them read (text too: the caller's check is
-   * throttled); `none`, nothing (a check is already due, or the caller's budget is spent), and the
-   * batch only has its URL compared. Default `elements`.
+   * throttled); `none`, nothing (a check is already due, or the caller's budget is spent): the
+   * batch only has its URL compared, and where the Navigation API reports navigations the watch
+   * stops taking batches until `wake()`. Asked after `onContent` too. Default `elements`.
    */
   wants?: () => ContentWanted;
 }
@@ -46,7 +47,18 @@ interface NavigationLike {
   removeEventListener(type: string, fn: () => void): void;
 }
 
-export function watchPage(win: Window, o: WatchOptions): () => void {
+/** A running page watch. */
+export interface Watch {
+  /** Stops watching for good. */
+  stop(): void;
+  /**
+   * Listen to mutation batches again if the watch was resting and `wants` is no longer `none`: call
+   * it whenever that may have changed (a check ran, a navigation reset the budget). Cheap otherwise.
+   */
+  wake(): void;
+}
+
+export function watchPage(win: Window, o: WatchOptions): Watch {
   const doc = win.document;
   let href = doc.URL;
   const checkHref = () => {
@@ -55,39 +67,61 @@ export function watchPage(win: Window, o: WatchOptions): () => void {
     href = now;
     o.onNavigate(now);
   };
-  const observer = new MutationObserver((records) => {
-    checkHref();
-    const wanted = o.wants?.() ?? 'elements';
-    if (wanted === 'none') return;
-    if (wanted === 'nodes') {
-      for (const r of records) {
-        if (r.addedNodes.length > 0) {
-          o.onContent();
-          return;
-        }
-      }
-      return;
-    }
+  const wanted = (): ContentWanted => o.wants?.() ?? 'elements';
+  const noticed = (records: MutationRecord[]): boolean => {
+    const w = wanted();
+    if (w === 'none') return false;
     for (const r of records) {
+      if (w === 'nodes') {
+        if (r.addedNodes.length > 0) return true;
+        continue;
+      }
       for (let i = 0; i < r.addedNodes.length; i++) {
         const n = r.addedNodes[i];
-        if (n && n.nodeType === 1 && !o.ignore(n)) {
-          o.onContent();
-          return;
-        }
+        if (n && n.nodeType === 1 && !o.ignore(n)) return true;
       }
     }
-  });
-  observer.observe(doc, { childList: true, subtree: true });
+    return false;
+  };
 
   const nav = (win as unknown as { navigation?: NavigationLike }).navigation;
+  // Where navigations arrive as events (the Navigation API), a batch that nobody wants need not
+  // be delivered at all: the observer rests, disconnected, until `wake`. A page that mutates every
+  // frame then costs one callback per check instead of one per frame, and none once the budget is
+  // spent. Without the API (Firefox ESR) every batch is still needed for its URL compare.
+  const canRest = nav !== undefined;
+  let observing = false;
+  let stopped = false;
+  const observer = new MutationObserver((records) => {
+    checkHref();
+    if (noticed(records)) o.onContent();
+    if (canRest && wanted() === 'none') {
+      observer.disconnect();
+      observing = false;
+    }
+  });
+  const observe = () => {
+    if (observing || stopped) return;
+    observer.observe(doc, { childList: true, subtree: true });
+    observing = true;
+  };
+  observe();
+
   nav?.addEventListener('navigatesuccess', checkHref);
   win.addEventListener('popstate', checkHref);
   win.addEventListener('hashchange', checkHref);
-  return () => {
-    observer.disconnect();
-    nav?.removeEventListener('navigatesuccess', checkHref);
-    win.removeEventListener('popstate', checkHref);
-    win.removeEventListener('hashchange', checkHref);
+  return {
+    stop() {
+      stopped = true;
+      observing = false;
+      observer.disconnect();
+      nav?.removeEventListener('navigatesuccess', checkHref);
+      win.removeEventListener('popstate', checkHref);
+      win.removeEventListener('hashchange', checkHref);
+    },
+    wake() {
+      // Still nothing wanted (the budget is spent): stay at rest.
+      if (!stopped && wanted() !== 'none') observe();
+    },
   };
 }

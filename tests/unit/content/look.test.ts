@@ -19,6 +19,8 @@ afterEach(() => {
   look = null;
   document.documentElement.innerHTML = '';
   history.replaceState({}, '', '/');
+  delete (window as { navigation?: unknown }).navigation;
+  vi.unstubAllGlobals();
 });
 
 function start(html: string, load: () => Promise<unknown> = () => Promise.resolve()) {
@@ -89,6 +91,63 @@ describe('the guard is loaded once, when the first look passes', () => {
     await settle();
     expect(look?.checks).toBe(1);
     expect(calls.n).toBe(0);
+  });
+});
+
+describe('where the Navigation API reports navigations (Chrome), a page that keeps changing costs one batch per look', () => {
+  test('between looks and once the budget is spent no mutation batch reaches the script; a navigation brings it back', async () => {
+    const nav = new EventTarget();
+    (window as { navigation?: unknown }).navigation = nav;
+    let batches = 0;
+    vi.stubGlobal(
+      'MutationObserver',
+      class extends MutationObserver {
+        constructor(fn: MutationCallback) {
+          super((records, observer) => {
+            batches++;
+            fn(records, observer);
+          });
+        }
+      },
+    );
+    // The throttle's timer, fired by the test: a look runs exactly when the test says.
+    let due: (() => void) | null = null;
+    document.documentElement.innerHTML = ORDINARY;
+    const calls = { n: 0 };
+    look = startLook(window, () => (calls.n++, Promise.resolve()), {
+      setTimer: (fn) => ((due = fn), 1),
+      clearTimer: () => {
+        due = null;
+      },
+    });
+    const add = async (text: string) => {
+      document.body.append(Object.assign(document.createElement('p'), { textContent: text }));
+      // Let the observer deliver, if it is listening.
+      await new Promise((r) => setTimeout(r, 0));
+    };
+    // The gate's budget (6 fruitless looks in a row), each brought by a change.
+    for (let i = 1; i <= 6; i++) {
+      const before = batches;
+      await add(`Step ${i}: stir.`);
+      expect(batches).toBe(before + 1);
+      // Changes while the look is due are not delivered.
+      await add(`Step ${i}, again.`);
+      expect(batches).toBe(before + 1);
+      const run = due as (() => void) | null;
+      due = null;
+      run?.();
+      expect(look?.checks).toBe(1 + i);
+    }
+    const spent = batches;
+    for (let i = 0; i < 10; i++) await add(`Live update ${i}`);
+    expect(batches).toBe(spent);
+    // An SPA navigation to a coin shop: a fresh budget, a look, and the guard.
+    document.title = 'Buy TikTok coins cheap';
+    await add('1,000 coins for $1.99, 80% off');
+    history.pushState({}, '', '/coins');
+    nav.dispatchEvent(new Event('navigatesuccess'));
+    (due as (() => void) | null)?.();
+    expect(calls.n).toBe(1);
   });
 });
 

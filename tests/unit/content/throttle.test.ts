@@ -97,4 +97,22 @@ describe('re-check throttle', () => {
     th.stop();
     expect(th.ready).toBe(false);
   });
+
+  test('settled is called after each run and each reset, not when a poke only schedules one', () => {
+    const c = clock();
+    const events: string[] = [];
+    const th = createThrottle({ minInterval: 10, maxInterval: 10, budget: 2, run: () => (events.push('run'), false), settled: () => events.push('settled'), ...c });
+    th.poke();
+    expect(events).toEqual([]);
+    c.advance(1);
+    expect(events).toEqual(['run', 'settled']);
+    th.poke();
+    c.advance(20);
+    th.poke();
+    c.advance(20);
+    // The budget is spent: no run, so nothing settles.
+    expect(events).toEqual(['run', 'settled', 'run', 'settled']);
+    th.reset();
+    expect(events).toEqual(['run', 'settled', 'run', 'settled', 'settled']);
+  });
 });
