@@ -4,7 +4,10 @@
  *
  *  - SPA navigation. The content script lives in an isolated world and never
  *    sees the page's own history.pushState calls. Where the Navigation API
- *    exists (Chromium) its `navigatesuccess` event reaches every world; else
+ *    exists (Chromium) its `currententrychange` event reaches every world, at
+ *    once after each pushState, replaceState, new hash or move through
+ *    history (`navigatesuccess` comes later, in a task of its own, and a
+ *    navigation that follows another at once replaces it). Without it
  *    (Firefox ESR) we compare the document's URL on each mutation batch (a
  *    string compare) and listen to popstate/hashchange. `document.URL`, not
  *    `location.href`: both change with pushState and the hash, but the first
@@ -107,7 +110,7 @@ export function watchPage(win: Window, o: WatchOptions): Watch {
   };
   observe();
 
-  nav?.addEventListener('navigatesuccess', checkHref);
+  nav?.addEventListener('currententrychange', checkHref);
   win.addEventListener('popstate', checkHref);
   win.addEventListener('hashchange', checkHref);
   return {
@@ -115,7 +118,7 @@ export function watchPage(win: Window, o: WatchOptions): Watch {
       stopped = true;
       observing = false;
       observer.disconnect();
-      nav?.removeEventListener('navigatesuccess', checkHref);
+      nav?.removeEventListener('currententrychange', checkHref);
       win.removeEventListener('popstate', checkHref);
       win.removeEventListener('hashchange', checkHref);
     },

@@ -162,6 +162,24 @@ test('an ordinary page mutating ~1,000 times a second calls the content script o
   await page.close();
 });
 
+test('an ordinary page that kept changing until the gate stopped looking still gets its badge after an SPA navigation to a coin shop', async () => {
+  const page = await h.context.newPage();
+  await page.goto(TICKER);
+  // The gate's looks after changes come 0.5, 1, 2, 4, 8 and 8 s apart: after about 24 s of changes it
+  // looks no more, and the watch rests, taking no mutation batch, until a navigation.
+  await page.waitForFunction(() => (window as unknown as { __mutations: number }).__mutations >= 26_000, undefined, { timeout: 90_000, polling: 500 });
+  await page.evaluate(() => {
+    document.title = 'Cheap TikTok Coins – 85% off';
+    document.body.insertAdjacentHTML(
+      'beforeend',
+      '<h2>Buy TikTok Coins – 85% off</h2><p>1,000 Coins $1.49, instant top up.</p><form action="/order" method="post"><label for="p">TikTok password</label><input id="p" name="password" type="password"><button>Get coins</button></form>',
+    );
+    history.pushState({}, '', '/coins');
+  });
+  await expect(page.locator('coin-shop-guard')).toHaveAttribute('data-verdict', 'danger', { timeout: 15_000 });
+  await page.close();
+});
+
 test('a shop page mutating ~1,000 times a second is re-scanned only a few times', async () => {
   const before = new Set(await tabIds(h));
   const page = await h.context.newPage();

@@ -145,7 +145,7 @@ describe('where the Navigation API reports navigations (Chrome), a page that kee
     document.title = 'Buy TikTok coins cheap';
     await add('1,000 coins for $1.99, 80% off');
     history.pushState({}, '', '/coins');
-    nav.dispatchEvent(new Event('navigatesuccess'));
+    nav.dispatchEvent(new Event('currententrychange'));
     (due as (() => void) | null)?.();
     expect(calls.n).toBe(1);
   });

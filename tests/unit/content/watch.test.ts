@@ -145,7 +145,7 @@ describe('with the Navigation API, a watch that wants nothing rests until woken'
     await delivered();
     const asked = w.asked;
     history.pushState({}, '', '/coins/offer');
-    nav.dispatchEvent(new Event('navigatesuccess'));
+    nav.dispatchEvent(new Event('currententrychange'));
     document.body.append(document.createElement('div'));
     await delivered();
     expect(w.navigations).toEqual([location.href]);
