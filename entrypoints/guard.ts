@@ -138,8 +138,13 @@ function check(): boolean {
   return changed;
 }
 
-// After each run (and reset) the watch listens again if it rested: what the page wants may have changed.
-const wake = () => watch?.wake();
+// After each run (and reset) the watch listens again if it rested: what the page wants may have
+// changed. Frames added while it rested are hooked now, so a frame that loads later still counts.
+const wake = () => {
+  if (!watch) return;
+  watchFrames();
+  watch.wake();
+};
 const gate = createThrottle({ ...GATE, run: check, settled: wake });
 const rescan = createThrottle({
   ...RESCAN,
@@ -212,12 +217,15 @@ function onContent(): void {
 /**
  * How closely a mutation batch is looked at (src/content/watch.ts). A shop, or a page whose text
  * may name a platform (frames are hooked there), looks at the elements added, skipping our own. Any
- * other page touches no added node: any addition pokes the gate while it may run, and nothing is
- * looked at while a check is due or once its budget is spent (only the URL is compared then).
+ * other page touches no added node: any addition pokes the gate while it may run. Nothing is looked
+ * at while the next re-scan or check is due or once its budget is spent: in Chrome the watch then
+ * rests until that throttle has run or been reset (only the URL is compared in Firefox ESR). Frames
+ * added meanwhile are hooked at the first batch after it, and the re-scan reads the page as it is.
  */
 function contentWanted(): ContentWanted {
-  if (shop || framesMayMatter()) return 'elements';
-  return gate.ready ? 'nodes' : 'none';
+  if (shop) return rescan.ready ? 'elements' : 'none';
+  if (!gate.ready) return 'none';
+  return framesMayMatter() ? 'elements' : 'nodes';
 }
 
 const ours = (n: Node) => n.nodeType === 1 && ((n as Element).localName === BADGE_TAG || (n as Element).localName === HIGHLIGHT_TAG);
