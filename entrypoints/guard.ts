@@ -134,12 +134,12 @@ function check(): boolean {
       startShop();
     } else becameNoShop();
   }
-  watchFrames();
   return changed;
 }
 
 // After each run (and reset) the watch listens again if it rested: what the page wants may have
-// changed. Frames added while it rested are hooked now, so a frame that loads later still counts.
+// changed. Frames added since are hooked now (after every gate run and re-scan: the page may have
+// become one where frames matter), so a frame that loads later still counts.
 const wake = () => {
   if (!watch) return;
   watchFrames();
