@@ -8,8 +8,9 @@
  *    once after each pushState, replaceState, new hash or move through
  *    history (`navigatesuccess` comes later, in a task of its own, and a
  *    navigation that follows another at once replaces it). Without it
- *    (Firefox ESR) we compare the document's URL on each mutation batch (a
- *    string compare) and listen to popstate/hashchange. `document.URL`, not
+ *    (Firefox ESR) we compare the document's URL on each mutation batch we
+ *    take (a string compare), on a timer while the watch rests (below), and
+ *    listen to popstate/hashchange. `document.URL`, not
  *    `location.href`: both change with pushState and the hash, but the first
  *    use of `location` sets up one more interface in the extension's world,
  *    about 0.2 ms on every page (docs/performance.md, item 53).
@@ -26,6 +27,8 @@
  * (docs/performance.md, items 51–52): a page that is no shop, whose gate's
  * first look touches no element, is watched without touching one either.
  */
+import { WATCH } from './recheck';
+
 export interface WatchOptions {
   /** The URL changed without a page load. */
   onNavigate: (href: string) => void;
@@ -37,10 +40,14 @@ export interface WatchOptions {
    * What counts as new content for this batch: `elements`, an element added that `ignore` does
    * not filter out; `nodes`, any node added, none of them read (text too: the caller's check is
    * throttled); `none`, nothing (a check is already due, or the caller's budget is spent): the
-   * batch only has its URL compared, and where the Navigation API reports navigations the watch
-   * stops taking batches until `wake()`. Asked after `onContent` too. Default `elements`.
+   * batch only has its URL compared, and the watch rests: it stops taking batches until `wake()`,
+   * or, without the Navigation API, until `restedUrlCheck` ms later. Asked after `onContent` too.
+   * Default `elements`.
    */
   wants?: () => ContentWanted;
+  /** For tests: the rest timer's clock (default setTimeout/clearTimeout). */
+  setTimer?: (fn: () => void, ms: number) => unknown;
+  clearTimer?: (handle: unknown) => void;
 }
 
 export type ContentWanted = 'elements' | 'nodes' | 'none';
@@ -62,6 +69,8 @@ export interface Watch {
 }
 
 export function watchPage(win: Window, o: WatchOptions): Watch {
+  const setTimer = o.setTimer ?? ((fn: () => void, ms: number) => setTimeout(fn, ms));
+  const clearTimer = o.clearTimer ?? ((h: unknown) => clearTimeout(h as ReturnType<typeof setTimeout>));
   const doc = win.document;
   let href = doc.URL;
   const checkHref = () => {
@@ -88,20 +97,32 @@ export function watchPage(win: Window, o: WatchOptions): Watch {
   };
 
   const nav = (win as unknown as { navigation?: NavigationLike }).navigation;
-  // Where navigations arrive as events (the Navigation API), a batch that nobody wants need not
-  // be delivered at all: the observer rests, disconnected, until `wake`. A page that mutates every
-  // frame then costs one callback per check instead of one per frame, and none once the budget is
-  // spent. Without the API (Firefox ESR) every batch is still needed for its URL compare.
+  // A batch that nobody wants need not be delivered at all: the observer rests, disconnected, until
+  // `wake`. A page that mutates every frame then costs one callback per check instead of one per
+  // frame. Where navigations arrive as events (the Navigation API) that is all. Without it (Firefox
+  // ESR) a pushState is seen only by comparing the URL, so a resting watch sets one timer: when it
+  // fires, the URL is compared and batches are taken again, and the next batch that is not wanted
+  // rests it again. A page that keeps changing costs one batch and one timer per `restedUrlCheck`;
+  // a page that has stopped changing costs nothing more once the timer has fired; a navigation
+  // while resting is seen at most `restedUrlCheck` later, even if nothing changes after it.
   const canRest = nav !== undefined;
   let observing = false;
   let stopped = false;
+  let timer: unknown = null;
+  const lookAgain = () => {
+    timer = null;
+    checkHref();
+    observe();
+  };
+  const rest = () => {
+    observer.disconnect();
+    observing = false;
+    if (!canRest && timer === null && !stopped) timer = setTimer(lookAgain, WATCH.restedUrlCheck);
+  };
   const observer = new MutationObserver((records) => {
     checkHref();
     if (noticed(records)) o.onContent();
-    if (canRest && wanted() === 'none') {
-      observer.disconnect();
-      observing = false;
-    }
+    if (wanted() === 'none') rest();
   });
   const observe = () => {
     if (observing || stopped) return;
@@ -118,12 +139,15 @@ export function watchPage(win: Window, o: WatchOptions): Watch {
       stopped = true;
       observing = false;
       observer.disconnect();
+      if (timer !== null) clearTimer(timer);
+      timer = null;
       nav?.removeEventListener('currententrychange', checkHref);
       win.removeEventListener('popstate', checkHref);
       win.removeEventListener('hashchange', checkHref);
     },
     wake() {
-      // Still nothing wanted (the budget is spent): stay at rest.
+      // Still nothing wanted (the budget is spent): stay at rest. A rest timer left set still
+      // compares the URL when it fires (a pushState while resting, with no change after it).
       if (!stopped && wanted() !== 'none') observe();
     },
   };

@@ -1,6 +1,7 @@
 /**
  * Where Firefox differs (issue 6): it has no Navigation API, so SPA
- * navigation is noticed by the URL compare on each mutation batch; and its
+ * navigation is noticed by comparing the URL on the mutation batches the page
+ * watch takes and on a timer while it rests (src/content/watch.ts); and its
  * content scripts see the page through Xray wrappers. Checked in real Firefox
  * ESR: SPA pushState to a shop view and away, a removed badge comes back, a
  * forged data-verdict is restored, and a quiet page sees nothing.
@@ -12,6 +13,7 @@ import { hostileFixture } from '../support/corpus';
 const SPA = 'https://game-corner.example';
 const SHOP = 'https://hostile-shop.example/shop';
 const QUIET = 'https://garden-diary.example/tomatoes';
+const TICKER = 'https://live-scores.example/division-two';
 
 let h: FxHarness;
 beforeAll(async () => {
@@ -19,6 +21,7 @@ beforeAll(async () => {
   for (const p of ['/app/news', '/app/about', '/app/coins']) h.serve.set(`${SPA}${p}`, hostileFixture('spa.html'));
   h.serve.set(SHOP, hostileFixture('shop.html'));
   h.serve.set(QUIET, hostileFixture('quiet.html'));
+  h.serve.set(TICKER, hostileFixture('ticker.html'));
 });
 afterAll(async () => {
   await h?.close();
@@ -33,6 +36,24 @@ test('SPA navigation without the Navigation API: pushState to a shop view and aw
   await page.waitForFunction(`${verdict} === 'danger'`, { timeout: 15_000 });
   await page.evaluate("window.go('/app/about')");
   await page.waitForFunction(`${verdict} === null`, { timeout: 15_000 });
+  await page.close();
+});
+
+test('a page that kept changing until the gate stopped looking, then turned into a shop by pushState and went still, gets its badge', { timeout: 120_000 }, async () => {
+  const page = await fixturePage(h);
+  await page.goto(TICKER);
+  // The gate's looks after changes come 0.5, 1, 2, 4, 8 and 8 s apart: after about 24 s of changes it looks
+  // no more, and between the page's changes the watch rests, taking no mutation batch.
+  await page.waitForFunction('window.__mutations >= 26000', { timeout: 90_000, polling: 500 });
+  // The page stops changing in the same task as it navigates: no batch after the pushState tells the
+  // watch of it. Only the URL compare of a resting watch's timer can.
+  await page.evaluate(`(() => {
+    clearInterval(window.__ticker);
+    document.title = 'Cheap TikTok Coins – 85% off';
+    document.body.insertAdjacentHTML('beforeend', '<h2>Buy TikTok Coins – 85% off</h2><p>1,000 Coins $1.49, instant top up.</p><form action="/order" method="post"><label for="p">TikTok password</label><input id="p" name="password" type="password"><button>Get coins</button></form>');
+    history.pushState({}, '', '/coins');
+  })()`);
+  await page.waitForFunction(`${verdict} === 'danger'`, { timeout: 15_000 });
   await page.close();
 });
 
