@@ -218,9 +218,10 @@ function onContent(): void {
  * How closely a mutation batch is looked at (src/content/watch.ts). A shop, or a page whose text
  * may name a platform (frames are hooked there), looks at the elements added, skipping our own. Any
  * other page touches no added node: any addition pokes the gate while it may run. Nothing is looked
- * at while the next re-scan or check is due or once its budget is spent: in Chrome the watch then
- * rests until that throttle has run or been reset (only the URL is compared in Firefox ESR). Frames
- * added meanwhile are hooked at the first batch after it, and the re-scan reads the page as it is.
+ * at while the next re-scan or check is due or once its budget is spent: the watch then rests until
+ * that throttle has run or been reset (in Firefox ESR, which has no Navigation API, it also compares
+ * the URL a second after it rested and takes a batch again). Frames added meanwhile are hooked when
+ * it wakes, and the re-scan reads the page as it is.
  */
 function contentWanted(): ContentWanted {
   if (shop) return rescan.ready ? 'elements' : 'none';
