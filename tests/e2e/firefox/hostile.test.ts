@@ -43,7 +43,7 @@ test('a page that kept changing until the gate stopped looking, then turned into
   const page = await fixturePage(h);
   await page.goto(TICKER);
   // The gate's looks after changes come 0.5, 1, 2, 4, 8 and 8 s apart: after about 24 s of changes it looks
-  // no more, and between the page's changes the watch rests, taking no mutation batch.
+  // no more, and the watch rests, taking one mutation batch a second, after its timer has compared the URL.
   await page.waitForFunction('window.__mutations >= 26000', { timeout: 90_000, polling: 500 });
   // The page stops changing in the same task as it navigates: no batch after the pushState tells the
   // watch of it. Only the URL compare of a resting watch's timer can.
