@@ -28,8 +28,10 @@
  * first look touches no element, is watched without touching one either.
  */
 import { WATCH } from './recheck';
+import type { ThrottleOptions } from './throttle';
 
-export interface WatchOptions {
+/** `setTimer`/`clearTimer`, as the throttle takes them: for tests, the rest timer's clock (default setTimeout/clearTimeout). */
+export interface WatchOptions extends Pick<ThrottleOptions, 'setTimer' | 'clearTimer'> {
   /** The URL changed without a page load. */
   onNavigate: (href: string) => void;
   /** Elements were added to the page (called per mutation batch; keep it cheap). */
@@ -45,9 +47,6 @@ export interface WatchOptions {
    * Default `elements`.
    */
   wants?: () => ContentWanted;
-  /** For tests: the rest timer's clock (default setTimeout/clearTimeout). */
-  setTimer?: (fn: () => void, ms: number) => unknown;
-  clearTimer?: (handle: unknown) => void;
 }
 
 export type ContentWanted = 'elements' | 'nodes' | 'none';
