@@ -18,18 +18,19 @@
  * of A in an isolated world, as a content script runs; cold: the first run on
  * fresh pages, warm: after a few runs), the
  * full scan of a 5,000-element shop, long tasks, the bundle size, and the
- * popup's first render. Writes bench-results.json.
+ * popup's first render, beside that of a static extension page (what any
+ * extension page takes to paint here). Writes bench-results.json.
  *
  * Environment: BENCH_REPS (default 7) rounds per page; CHROMIUM_PATH.
  * A benchmark, not a test: it measures and prints, it does not assert.
  */
-import type { BrowserContext } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { build } from 'esbuild';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { bareWalkMs, ENGINE_WARMUP, engineFigures, isolatedWorld, jsMs, launchServing, median, oneScriptExtension, ownScriptEvents, ownTasks, r2, settle, type EngineFigures, type EngineRun, type TraceEvent } from './bench/measure';
+import { bareWalkMs, ENGINE_WARMUP, engineFigures, isolatedWorld, jsMs, launchServing, median, oneScriptExtension, ownScriptEvents, ownTasks, r2, settle, unpackedExtensionId, type EngineFigures, type EngineRun, type TraceEvent } from './bench/measure';
 import { benchPages, shopOfSize, type BenchPage } from './bench/pages';
 
 const REPS = Number(process.env.BENCH_REPS ?? 7);
@@ -40,16 +41,27 @@ interface Ctx {
   variant: Variant;
   context: BrowserContext;
   dir: string;
+  /** The extension's directory (none for A). */
+  extension: string | null;
 }
 
-/** B: the same content-script slot filled with a no-op. */
-const floorExtension = () => oneScriptExtension('void 0;');
+/**
+ * B: the same content-script slot filled with a no-op. It also holds the popup's yardstick: an
+ * extension page of one line of text, no style sheet and no script (STATIC_PAGE).
+ */
+const STATIC_PAGE = 'static.html';
+const floorExtension = () => {
+  const dir = oneScriptExtension('void 0;');
+  writeFileSync(join(dir, STATIC_PAGE), '<!doctype html><meta charset="utf-8"><title>Static</title><p>Coin Shop Guard</p>\n');
+  return dir;
+};
 
 async function launch(variant: Variant, serve: Map<string, string>, floorDir: string): Promise<Ctx> {
   const dir = mkdtempSync(join(tmpdir(), `csg-bench-${variant}-`));
-  const context = await launchServing(variant === 'B' ? floorDir : variant === 'C' ? OURS : null, serve, dir);
+  const extension = variant === 'B' ? floorDir : variant === 'C' ? OURS : null;
+  const context = await launchServing(extension, serve, dir);
   if (variant === 'C' && context.serviceWorkers().length === 0) await context.waitForEvent('serviceworker');
-  return { variant, context, dir };
+  return { variant, context, dir, extension };
 }
 
 const LONGTASKS = `(() => { const l = []; Object.defineProperty(window, '__longtasks', { value: l });
@@ -159,10 +171,24 @@ async function engineScaling(ctx: Ctx, serve: Map<string, string>): Promise<Scal
   return out;
 }
 
-async function popupFirstRender(ctx: Ctx, shopUrl: string): Promise<number[]> {
-  const sw = ctx.context.serviceWorkers()[0] ?? (await ctx.context.waitForEvent('serviceworker'));
+/** First contentful paint of the page `page` (already loaded), ms after its navigation started. */
+const firstContentfulPaint = async (page: Page) =>
+  // A string, not a function: tsx would wrap named helpers in __name(), which the page lacks.
+  (await page.evaluate(`new Promise((res) => {
+    const get = () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
+    if (get() !== undefined) return res(get());
+    new PerformanceObserver(() => res(get() ?? -1)).observe({ type: 'paint', buffered: true });
+  })`)) as number;
+
+/**
+ * The popup's first contentful paint, opened as a page for a shop's tab in C, and, alternating
+ * with it, that of B's static extension page (STATIC_PAGE): what the browser takes to paint any
+ * extension page here, whatever it holds. The popup can paint no sooner than that.
+ */
+async function popupFirstRender(c: Ctx, b: Ctx, shopUrl: string): Promise<{ popup: number[]; staticPage: number[] }> {
+  const sw = c.context.serviceWorkers()[0] ?? (await c.context.waitForEvent('serviceworker'));
   const extId = new URL(sw.url()).host;
-  const tab = await ctx.context.newPage();
+  const tab = await c.context.newPage();
   await tab.goto(shopUrl);
   await tab.locator('coin-shop-guard[data-verdict]').waitFor();
   const tabId = await sw.evaluate(async (u) => {
@@ -170,22 +196,30 @@ async function popupFirstRender(ctx: Ctx, shopUrl: string): Promise<number[]> {
     const e = Object.entries(all).find(([k, v]) => k.startsWith('tab:') && v?.url === u);
     return e ? Number(e[0].slice(4)) : -1;
   }, shopUrl);
-  const times: number[] = [];
+  if (!b.extension) throw new Error('the floor (B) was launched without its extension: no static page to open');
+  const staticUrl = `chrome-extension://${unpackedExtensionId(b.extension)}/${STATIC_PAGE}`;
+  // B has no background: one page of it stays open, so that its extension's process is running, as
+  // C's is (its service worker), and each static page does not pay for starting one (about 300 ms
+  // here instead of 110).
+  const keeper = await b.context.newPage();
+  await keeper.goto(staticUrl);
+  const popup: number[] = [];
+  const staticPage: number[] = [];
   for (let i = 0; i < Math.max(3, REPS); i++) {
-    const popup = await ctx.context.newPage();
-    await popup.goto(`chrome-extension://${extId}/popup.html?tab=${tabId}`);
-    await popup.locator('main[data-verdict]').waitFor();
-    // A string, not a function: tsx would wrap named helpers in __name(), which the page lacks.
-    const t = (await popup.evaluate(`new Promise((res) => {
-      const get = () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
-      if (get() !== undefined) return res(get());
-      new PerformanceObserver(() => res(get() ?? -1)).observe({ type: 'paint', buffered: true });
-    })`)) as number;
-    times.push(t);
-    await popup.close();
+    const page = await c.context.newPage();
+    await page.goto(`chrome-extension://${extId}/popup.html?tab=${tabId}`);
+    await page.locator('main[data-verdict]').waitFor();
+    popup.push(await firstContentfulPaint(page));
+    await page.close();
+    const still = await b.context.newPage();
+    await still.goto(staticUrl);
+    await still.locator('p').waitFor();
+    staticPage.push(await firstContentfulPaint(still));
+    await still.close();
   }
+  await keeper.close();
   await tab.close();
-  return times;
+  return { popup, staticPage };
 }
 
 function staticChecks(): Record<string, string[]> {
@@ -249,7 +283,7 @@ async function main(): Promise<void> {
     Object.assign(r, { longestOwnTaskC: r2(median(traced.map((x) => x.longest))), ownCallsC: r2(median(traced.map((x) => x.calls))) });
   }
 
-  const popup = await popupFirstRender(byVariant('C'), (pages.find((p) => p.kind === 'shop') as BenchPage).url);
+  const { popup, staticPage } = await popupFirstRender(byVariant('C'), byVariant('B'), (pages.find((p) => p.kind === 'shop') as BenchPage).url);
   // The engine is timed with only the browser it runs in left open, so the other two cannot take turns
   // on this 2-core machine (with them open, the 5,000-element row varied from 53 to 66 ms between runs
   // of the same code).
@@ -267,6 +301,9 @@ async function main(): Promise<void> {
     engineScaling: scaling,
     bundle: { lookJsBytes: look.length, lookJsGzipBytes: gzipSync(look).length, guardJsBytes: guard.length, guardJsGzipBytes: gzipSync(guard).length },
     popupFirstContentfulPaintMs: { median: r2(median(popup)), runs: popup.map(r2) },
+    // The yardstick beside it: an extension page of one line of text, no style sheet, no script (B's STATIC_PAGE).
+    staticExtensionPageFirstContentfulPaintMs: { median: r2(median(staticPage)), runs: staticPage.map(r2) },
+    popupOverStaticPagePairedMs: r2(median(popup.map((x, i) => x - (staticPage[i] ?? NaN)))),
     layoutReadsOnEveryPagePath: staticChecks(),
   };
   writeFileSync('bench-results.json', `${JSON.stringify(results, null, 2)}\n`);
@@ -283,7 +320,9 @@ async function main(): Promise<void> {
     ),
   );
   console.log(`\nlook.js (every page): ${look.length} B raw, ${gzipSync(look).length} B gzipped; guard.js (imported where the first look passes): ${guard.length} B raw, ${gzipSync(guard).length} B gzipped`);
-  console.log(`popup first contentful paint: median ${r2(median(popup))} ms`);
+  console.log(
+    `popup first contentful paint: median ${r2(median(popup))} ms (runs ${r2(Math.min(...popup))}–${r2(Math.max(...popup))}); a static extension page, one line of text: ${r2(median(staticPage))} ms (runs ${r2(Math.min(...staticPage))}–${r2(Math.max(...staticPage))}); the popup over it, paired: ${results.popupOverStaticPagePairedMs} ms`,
+  );
   console.log('layout reads on the every-page path:', JSON.stringify(results.layoutReadsOnEveryPagePath));
   console.log('\nwrote bench-results.json');
 

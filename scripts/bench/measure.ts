@@ -5,7 +5,8 @@
  * and the engine's cold and warm figures.
  */
 import { chromium, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page as PuppeteerPage } from 'puppeteer-core';
@@ -81,6 +82,15 @@ export function oneScriptExtension(js: string, name = 'floor', allFrames = false
   );
   writeFileSync(join(dir, 'script.js'), `${js}\n`);
   return dir;
+}
+
+/**
+ * The id Chromium gives an extension loaded unpacked from `dir` without a manifest key: the first
+ * 128 bits of the SHA-256 of its absolute path, each hex digit written as a letter a–p.
+ */
+export function unpackedExtensionId(dir: string): string {
+  const hex = createHash('sha256').update(realpathSync(dir)).digest('hex').slice(0, 32);
+  return [...hex].map((c) => String.fromCharCode(97 + Number.parseInt(c, 16))).join('');
 }
 
 /**
