@@ -2,6 +2,7 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
 import { ALLOWED_WEB_ACCESSIBLE } from './scripts/check-manifest';
+import { inlineStyleSheets } from './scripts/inline-styles';
 
 /**
  * Two build-time patches so the bundles hold no eval and no raw-HTML sink
@@ -79,6 +80,37 @@ function compileHints(files: readonly string[]): Plugin {
 }
 
 /**
+ * Our pages' own style sheets go inside the pages (scripts/inline-styles.ts): the popup's shell then
+ * paints without waiting for a file (docs/performance.md, item 66). A sheet inlined into every page
+ * that linked it, and named by no script, is left out of the build.
+ */
+function inlinePageStyles(): Plugin {
+  return {
+    name: 'csg-inline-page-styles',
+    // After Vite has written the <link> tags into the pages.
+    generateBundle: {
+      order: 'post',
+      handler(_options, bundle) {
+        const text = (source: string | Uint8Array) => (typeof source === 'string' ? source : new TextDecoder().decode(source));
+        const files = Object.values(bundle);
+        const sheets = new Map(files.flatMap((f) => (f.type === 'asset' && f.fileName.endsWith('.css') ? [[f.fileName, text(f.source)] as const] : [])));
+        const inlined = new Set<string>();
+        for (const page of files) {
+          if (page.type !== 'asset' || !page.fileName.endsWith('.html')) continue;
+          const done = inlineStyleSheets(text(page.source), sheets);
+          page.source = done.html;
+          for (const f of done.inlined) inlined.add(f);
+        }
+        for (const sheet of inlined) {
+          const named = files.some((f) => f.fileName !== sheet && (f.type === 'chunk' ? f.code : text(f.source)).includes(sheet));
+          if (!named) delete bundle[sheet];
+        }
+      },
+    },
+  };
+}
+
+/**
  * Parents' strict mode (issue 5): a fixed Chrome extension ID,
  * mcdhnlofomflklglphnphlldeablhfco, so a browser policy can name it
  * (3rdparty.extensions.<id>, see docs/parents.md). This is the PUBLIC key only;
@@ -106,7 +138,7 @@ export default defineConfig({
   // dot-files and *.test/*.spec files; also leave out generated screenshots, test output and logs.
   zip: { excludeSources: ['demo-output/**', 'test-results/**', 'playwright-report/**', 'tmp/**', '**/*.log', 'bench-results.json'] },
   vite: (env) => ({
-    plugins: [noEvalNoRawHtml(), preact(), ...(env.manifestVersion === 3 ? [compileHints(ALLOWED_WEB_ACCESSIBLE.resources)] : [])],
+    plugins: [noEvalNoRawHtml(), preact(), inlinePageStyles(), ...(env.manifestVersion === 3 ? [compileHints(ALLOWED_WEB_ACCESSIBLE.resources)] : [])],
   }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',

@@ -93,6 +93,29 @@ test('popup: the shell paints before the app code loads, claims no verdict, and 
   await page.close();
 });
 
+test('popup: the shell paints styled with every style sheet file held back (its own styles are inside it)', async () => {
+  const popup = await h.context.newPage();
+  // Any style sheet the page fetches waits for good: a linked one would keep the first paint waiting with it.
+  const sheets: string[] = [];
+  await popup.route(/\.css(?:[?#]|$)/, (route: Route) => {
+    sheets.push(route.request().url());
+  });
+  // A tab id no tab has; 'commit': the page's load event may wait on a held sheet.
+  await popup.goto(`chrome-extension://${h.extensionId}/popup.html?tab=2147483646`, { waitUntil: 'commit' });
+  const fcp = (await popup.evaluate(FCP)) as number;
+  expect(fcp).toBeGreaterThan(0);
+  // The shell's rules apply: the popup's width and its type.
+  const look = await popup.evaluate(() => {
+    const s = getComputedStyle(document.body);
+    return { width: s.width, margin: s.margin, fontSize: s.fontSize };
+  });
+  expect(look).toEqual({ width: '380px', margin: '0px', fontSize: '14px' });
+  await expect(popup.locator('h1')).toHaveText(en('extName'));
+  // Only the app's own sheet, which its chunk asks for once the shell is up, was requested.
+  expect(sheets.every((u) => /\/assets\/boot-[^/]+\.css/.test(u))).toBe(true);
+  await popup.close();
+});
+
 test('popup: a tab with no verdict goes from the shell straight to "not a coin shop"', async () => {
   const popup = await h.context.newPage();
   await popup.addInitScript(RECORD_VERDICTS);
