@@ -14,7 +14,10 @@
  * isolated world, where every DOM interface the script uses is set up on
  * first use. A benchmark, not a test: it prints, it does not assert.
  *
- * Environment: BENCH_REPS (default 11) rounds; CHROMIUM_PATH.
+ * Environment: BENCH_REPS (default 11) rounds; CHROMIUM_PATH; BENCH_VARIANTS, a comma-separated
+ * list of words, runs only the variants whose name holds one of them, beside the floor (all
+ * fourteen at once, each its own browser, are a heavy load for a 2-core machine: session 22's run
+ * of all of them gave the floor itself 1.8–1.98 ms and one-line reads up to +2.1 ms over it).
  */
 import type { BrowserContext } from '@playwright/test';
 import { buildSync } from 'esbuild';
@@ -57,11 +60,26 @@ const VARIANTS: [name: string, js: string][] = [
   ['gate: first look (readFirstLook) + prefilter', gateRead('readFirstLook')],
 ];
 
+/** The variants BENCH_VARIANTS names (see above), the floor always first; all of them without it. */
+function chosenVariants(all: readonly (readonly [string, string])[], wanted: string | undefined): (readonly [string, string])[] {
+  const words = (wanted ?? '')
+    .split(',')
+    .map((w) => w.trim().toLowerCase())
+    .filter(Boolean);
+  if (words.length === 0) return [...all];
+  return all.filter(([name], i) => i === 0 || words.some((w) => name.toLowerCase().includes(w)));
+}
+
 async function main(): Promise<void> {
+  const variants = chosenVariants(VARIANTS, process.env.BENCH_VARIANTS);
+  if (variants.length < 2) {
+    console.error(`bench:floor: BENCH_VARIANTS="${process.env.BENCH_VARIANTS}" names no variant; the variants are:\n${VARIANTS.slice(1).map(([n]) => `  ${n}`).join('\n')}`);
+    process.exit(2);
+  }
   const pages = benchPages().filter((p) => p.name === 'article' || p.name === 'table-20k-cells');
   const serve = new Map(pages.map((p) => [p.url, p.html]));
   const runs: { name: string; ext: string; profile: string; context: BrowserContext; ms: Map<string, number[]> }[] = [];
-  for (const [name, js] of VARIANTS) {
+  for (const [name, js] of variants) {
     const ext = oneScriptExtension(js, 'variant');
     const profile = mkdtempSync(join(tmpdir(), 'csg-floor-profile-'));
     runs.push({ name, ext, profile, context: await launchServing(ext, serve, profile), ms: new Map() });
