@@ -40,10 +40,17 @@ export interface Throttle {
   stop(): void;
 }
 
+/** The timer functions of `o` (a test's clock), or the page's own setTimeout and clearTimeout. */
+export function timersOf(o: Pick<ThrottleOptions, 'setTimer' | 'clearTimer'>): Required<Pick<ThrottleOptions, 'setTimer' | 'clearTimer'>> {
+  return {
+    setTimer: o.setTimer ?? ((fn, ms) => setTimeout(fn, ms)),
+    clearTimer: o.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>)),
+  };
+}
+
 export function createThrottle(o: ThrottleOptions): Throttle {
   const now = o.now ?? (() => performance.now());
-  const setTimer = o.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
-  const clearTimer = o.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
+  const { setTimer, clearTimer } = timersOf(o);
   let last = -Infinity;
   let interval = o.minInterval;
   let misses = 0;

@@ -28,7 +28,7 @@
  * first look touches no element, is watched without touching one either.
  */
 import { WATCH } from './recheck';
-import type { ThrottleOptions } from './throttle';
+import { timersOf, type ThrottleOptions } from './throttle';
 
 /** `setTimer`/`clearTimer`, as the throttle takes them: for tests, the rest timer's clock (default setTimeout/clearTimeout). */
 export interface WatchOptions extends Pick<ThrottleOptions, 'setTimer' | 'clearTimer'> {
@@ -68,8 +68,7 @@ export interface Watch {
 }
 
 export function watchPage(win: Window, o: WatchOptions): Watch {
-  const setTimer = o.setTimer ?? ((fn: () => void, ms: number) => setTimeout(fn, ms));
-  const clearTimer = o.clearTimer ?? ((h: unknown) => clearTimeout(h as ReturnType<typeof setTimeout>));
+  const { setTimer, clearTimer } = timersOf(o);
   const doc = win.document;
   let href = doc.URL;
   const checkHref = () => {
@@ -104,7 +103,7 @@ export function watchPage(win: Window, o: WatchOptions): Watch {
   // rests it again. A page that keeps changing costs one batch and one timer per `restedUrlCheck`;
   // a page that has stopped changing costs nothing more once the timer has fired; a navigation
   // while resting is seen at most `restedUrlCheck` later, even if nothing changes after it.
-  const canRest = nav !== undefined;
+  const hearsNavigations = nav !== undefined;
   let observing = false;
   let stopped = false;
   let timer: unknown = null;
@@ -116,7 +115,7 @@ export function watchPage(win: Window, o: WatchOptions): Watch {
   const rest = () => {
     observer.disconnect();
     observing = false;
-    if (!canRest && timer === null && !stopped) timer = setTimer(lookAgain, WATCH.restedUrlCheck);
+    if (!hearsNavigations && timer === null && !stopped) timer = setTimer(lookAgain, WATCH.restedUrlCheck);
   };
   const observer = new MutationObserver((records) => {
     checkHref();
